@@ -1,0 +1,17 @@
+namespace DebateEvents.Avro.Schemas;
+
+/// <summary>A fixed schema: exactly <see cref="Size"/> bytes with no length prefix.</summary>
+public sealed class FixedSchema : NamedSchema
+{
+    internal FixedSchema(SchemaName name, IReadOnlyList<string> aliases, string? doc, int size)
+        : base(name, aliases, doc)
+    {
+        Size = size;
+    }
+
+    /// <inheritdoc />
+    public override AvroType Type => AvroType.Fixed;
+
+    /// <summary>The number of bytes every value has.</summary>
+    public int Size { get; }
+}

@@ -1,0 +1,44 @@
+using DebateEvents.Host.Configuration;
+using DebateEvents.Testing;
+using Microsoft.Extensions.Options;
+
+namespace DebateEvents.Host.Embedded;
+
+/// <summary>
+/// The Kafka cluster this host talks to: the configured brokers, or in embedded mode an in-process
+/// cluster started on first use with the domain topics created.
+/// </summary>
+public sealed class KafkaConnection : IDisposable
+{
+    private readonly EmbeddedKafkaCluster? _embedded;
+
+    /// <summary>Connects to the configured cluster, or starts the embedded one.</summary>
+    public KafkaConnection(IOptions<KafkaOptions> options, ILogger<KafkaConnection> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var kafka = options.Value;
+        if (!kafka.IsEmbedded)
+        {
+            BootstrapServers = kafka.BootstrapServers!;
+            return;
+        }
+
+        _embedded = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { Brokers = kafka.EmbeddedBrokers });
+        foreach (var topic in DomainTopics.Names(kafka.TopicPrefix))
+        {
+            _embedded.CreateTopic(topic, kafka.Partitions, Math.Min(kafka.EmbeddedBrokers, 3));
+        }
+
+        BootstrapServers = _embedded.BootstrapServers;
+        logger.LogInformation("Embedded Kafka cluster with {Brokers} broker(s) listening on {BootstrapServers}", kafka.EmbeddedBrokers, BootstrapServers);
+    }
+
+    /// <summary>Broker list for Kafka clients.</summary>
+    public string BootstrapServers { get; }
+
+    /// <summary>The in-process cluster in embedded mode, else null.</summary>
+    public EmbeddedKafkaCluster? Embedded => _embedded;
+
+    /// <summary>Stops the embedded cluster, if any.</summary>
+    public void Dispose() => _embedded?.Dispose();
+}

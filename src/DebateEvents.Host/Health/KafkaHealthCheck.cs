@@ -1,0 +1,48 @@
+using Confluent.Kafka;
+using DebateEvents.Host.Embedded;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace DebateEvents.Host.Health;
+
+/// <summary>Healthy when a metadata request to the cluster answers with at least one broker.</summary>
+internal sealed class KafkaHealthCheck(KafkaConnection connection) : IHealthCheck, IDisposable
+{
+    private readonly Lazy<IAdminClient> _admin = new(() => new AdminClientBuilder(new AdminClientConfig
+    {
+        BootstrapServers = connection.BootstrapServers,
+        SocketTimeoutMs = 3_000,
+    }).Build());
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        // GetMetadata blocks; keep it off the request thread.
+        return Task.Run(() =>
+        {
+            try
+            {
+                var metadata = _admin.Value.GetMetadata(TimeSpan.FromSeconds(3));
+                var data = new Dictionary<string, object>
+                {
+                    ["brokers"] = metadata.Brokers.Count,
+                    ["topics"] = metadata.Topics.Count,
+                    ["embedded"] = connection.Embedded is not null,
+                };
+                return metadata.Brokers.Count > 0
+                    ? HealthCheckResult.Healthy($"{metadata.Brokers.Count} broker(s) reachable", data)
+                    : HealthCheckResult.Unhealthy("The cluster reported no brokers", data: data);
+            }
+            catch (KafkaException ex)
+            {
+                return HealthCheckResult.Unhealthy("Kafka is unreachable", ex);
+            }
+        }, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        if (_admin.IsValueCreated)
+        {
+            _admin.Value.Dispose();
+        }
+    }
+}

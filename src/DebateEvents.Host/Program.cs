@@ -1,0 +1,33 @@
+using DebateEvents.Host.Configuration;
+using DebateEvents.Host.Embedded;
+using DebateEvents.Host.Health;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+if (Environment.GetEnvironmentVariable("KAFKA_TOPIC_PREFIX") is { Length: > 0 } prefix)
+{
+    builder.Configuration[$"{KafkaOptions.Section}:{nameof(KafkaOptions.TopicPrefix)}"] = prefix;
+}
+
+builder.Services.AddOptions<KafkaOptions>().BindConfiguration(KafkaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton<KafkaConnection>();
+builder.Services.AddProblemDetails();
+builder.Services.AddSingleton<KafkaHealthCheck>();
+builder.Services.AddHealthChecks().AddCheck<KafkaHealthCheck>("kafka", tags: ["ready"]);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+// Start (or connect to) Kafka before serving, so a broken configuration fails at start.
+var connection = app.Services.GetRequiredService<KafkaConnection>();
+app.Logger.LogInformation("Kafka bootstrap servers: {BootstrapServers}", connection.BootstrapServers);
+
+app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+app.MapGet("/topics", (IOptions<KafkaOptions> options) => DomainTopics.Names(options.Value.TopicPrefix));
+
+app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

@@ -1,0 +1,32 @@
+namespace DebateEvents.Kafka.Consumers;
+
+/// <summary>What the health check reports about one topic consumer; written by its poll thread.</summary>
+internal sealed class ConsumerStatus
+{
+    private long _lastPollTicks;
+    private long _lastCommitTicks;
+    private volatile bool _running;
+    private volatile bool _circuitOpen;
+    private volatile int _assignedPartitions;
+    private volatile int _circuitTrips;
+
+    public bool Running { get => _running; set => _running = value; }
+
+    public bool CircuitOpen { get => _circuitOpen; set => _circuitOpen = value; }
+
+    public int AssignedPartitions { get => _assignedPartitions; set => _assignedPartitions = value; }
+
+    public int CircuitTrips { get => _circuitTrips; set => _circuitTrips = value; }
+
+    public DateTimeOffset LastPoll
+    {
+        get => new(Interlocked.Read(ref _lastPollTicks), TimeSpan.Zero);
+        set => Interlocked.Exchange(ref _lastPollTicks, value.UtcTicks);
+    }
+
+    public DateTimeOffset LastCommit
+    {
+        get => new(Interlocked.Read(ref _lastCommitTicks), TimeSpan.Zero);
+        set => Interlocked.Exchange(ref _lastCommitTicks, value.UtcTicks);
+    }
+}

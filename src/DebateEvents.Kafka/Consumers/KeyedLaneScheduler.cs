@@ -1,0 +1,92 @@
+using System.Threading.Channels;
+
+namespace DebateEvents.Kafka.Consumers;
+
+/// <summary>
+/// Runs records with the same key strictly one after another in arrival order, and records with
+/// different keys concurrently on up to <c>concurrency</c> workers. A lane exists only while its key
+/// has queued records; a worker owns a lane until it is empty, so no two workers ever run one key.
+/// </summary>
+internal sealed class KeyedLaneScheduler
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<LaneKey, Lane> _lanes = [];
+    private readonly Channel<Lane> _ready = Channel.CreateUnbounded<Lane>();
+    private readonly Func<ConsumedRecord, Task> _handle;
+    private readonly Task[] _workers;
+
+    public KeyedLaneScheduler(int concurrency, Func<ConsumedRecord, Task> handle)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
+        _handle = handle;
+        _workers = new Task[concurrency];
+        for (var i = 0; i < concurrency; i++)
+        {
+            _workers[i] = Task.Run(RunWorker);
+        }
+    }
+
+    /// <summary>Queues a record behind earlier records of its key.</summary>
+    public void Enqueue(ConsumedRecord record)
+    {
+        var result = record.Result;
+        var key = new LaneKey(result.Message.Key, result.Topic, result.Partition.Value);
+        Lane? lane;
+        lock (_gate)
+        {
+            if (!_lanes.TryGetValue(key, out lane))
+            {
+                lane = new Lane(key);
+                _lanes.Add(key, lane);
+            }
+
+            lane.Records.Enqueue(record);
+            if (lane.Scheduled)
+            {
+                return;
+            }
+
+            lane.Scheduled = true;
+        }
+
+        _ready.Writer.TryWrite(lane);
+    }
+
+    /// <summary>Stops the workers once every queued lane has been run; call after the last <see cref="Enqueue"/>.</summary>
+    public Task Complete()
+    {
+        _ready.Writer.TryComplete();
+        return Task.WhenAll(_workers);
+    }
+
+    private async Task RunWorker()
+    {
+        await foreach (var lane in _ready.Reader.ReadAllAsync())
+        {
+            while (true)
+            {
+                ConsumedRecord? record;
+                lock (_gate)
+                {
+                    if (!lane.Records.TryDequeue(out record))
+                    {
+                        lane.Scheduled = false;
+                        _lanes.Remove(lane.Key);
+                        break;
+                    }
+                }
+
+                await _handle(record);
+            }
+        }
+    }
+
+    private sealed class Lane(LaneKey key)
+    {
+        public LaneKey Key { get; } = key;
+
+        public Queue<ConsumedRecord> Records { get; } = new();
+
+        public bool Scheduled { get; set; }
+    }
+}

@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using DebateEvents.Kafka.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace DebateEvents.Kafka.Consumers;
+
+/// <summary>
+/// One Kafka consumer on its own long-running thread: polls, hands records to key lanes, commits
+/// contiguous watermarks, pauses partitions for backpressure, rewinds and the circuit breaker, and on
+/// revoke or shutdown stops dispatching, drains in-flight records and commits before letting go.
+/// </summary>
+internal sealed partial class TopicConsumer
+{
+    private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
+    private readonly TopicConsumerSettings _settings;
+    private readonly IRecordProcessor _processor;
+    private readonly RiderMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly Dictionary<TopicPartition, PartitionProgress> _partitions = [];
+    private readonly HashSet<TopicPartition> _paused = [];
+    private readonly KeyedLaneScheduler _scheduler;
+    private readonly EndpointCircuitBreaker _breaker;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _processing = new();
+    private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _firstAssignment = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ManualResetEventSlim _settled = new(false);
+    private Thread? _thread;
+    private int _outstanding;
+    private volatile bool _draining;
+    private volatile bool _abort;
+    private bool _bufferFull;
+    private long _nextHousekeeping;
+    private long _nextCommit;
+
+    public TopicConsumer(TopicConsumerSettings settings, IRecordProcessor processor, RiderMetrics metrics, ILogger logger)
+    {
+        _settings = settings;
+        _processor = processor;
+        _metrics = metrics;
+        _logger = logger;
+        _breaker = new EndpointCircuitBreaker(settings.CircuitBreaker, TimeProvider.System);
+        _scheduler = new KeyedLaneScheduler(settings.ConcurrentMessageLimit, Handle);
+    }
+
+    /// <summary>Completes when the group first assigned partitions to this consumer.</summary>
+    public Task FirstAssignment => _firstAssignment.Task;
+
+    /// <summary>Completes when the poll thread has exited.</summary>
+    public Task Completed => _completed.Task;
+
+    public ConsumerStatus Status { get; } = new();
+
+    public TopicConsumerSettings Settings => _settings;
+
+    public void Start()
+    {
+        _thread = new Thread(Run) { IsBackground = true, Name = $"kafka {_settings.Topics[0]} ({_settings.GroupId})" };
+        _thread.Start();
+    }
+
+    /// <summary>Stops polling, drains in-flight records within the drain timeout, commits and closes.</summary>
+    public async Task Stop(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (_thread is not null)
+        {
+            await _completed.Task.WaitAsync(cancellationToken);
+        }
+
+        await _scheduler.Complete().WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Simulates a crash: stops without committing anything further and without leaving the group cleanly.</summary>
+    public Task Abort(CancellationToken cancellationToken)
+    {
+        _abort = true;
+        return Stop(cancellationToken);
+    }
+
+    private void Run()
+    {
+        try
+        {
+            using var consumer = BuildConsumer();
+            consumer.Subscribe(_settings.Topics);
+            Status.Running = true;
+            while (!_stopping.IsCancellationRequested)
+            {
+                Poll(consumer);
+                Housekeeping(consumer);
+            }
+
+            Shutdown(consumer);
+        }
+        catch (Exception ex)
+        {
+            LogConsumerCrashed(ex, _settings.Topics[0], _settings.GroupId);
+        }
+        finally
+        {
+            Status.Running = false;
+            _processing.Cancel();
+            _completed.TrySetResult();
+        }
+    }
+
+    private IConsumer<byte[]?, byte[]> BuildConsumer() =>
+        new ConsumerBuilder<byte[]?, byte[]>(_settings.ConsumerConfig)
+            .SetErrorHandler((_, error) => LogKafkaError(error.Code, error.Reason, _settings.Topics[0], _settings.GroupId))
+            .SetLogHandler((_, message) => LogLibrdkafka(message.Facility, message.Message))
+            .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
+            .SetPartitionsRevokedHandler((c, partitions) => RevokeAndDrain(c, partitions.Select(p => p.TopicPartition), commit: !_abort))
+            .SetPartitionsLostHandler((c, partitions) => RevokeAndDrain(c, partitions.Select(p => p.TopicPartition), commit: false))
+            .Build();
+
+    private void Poll(IConsumer<byte[]?, byte[]> consumer)
+    {
+        ConsumeResult<byte[]?, byte[]>? result;
+        try
+        {
+            result = consumer.Consume(PollTimeout);
+        }
+        catch (ConsumeException ex)
+        {
+            LogKafkaError(ex.Error.Code, ex.Error.Reason, _settings.Topics[0], _settings.GroupId);
+            return;
+        }
+
+        Status.LastPoll = DateTimeOffset.UtcNow;
+        if (result is null || result.IsPartitionEOF || !_partitions.TryGetValue(result.TopicPartition, out var partition))
+        {
+            _nextHousekeeping = 0;
+            return;
+        }
+
+        var record = partition.Track(result);
+        if (record is null)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _outstanding);
+        _metrics.Consumed(result.Topic, _settings.GroupId);
+        _scheduler.Enqueue(record);
+    }
+
+    private async Task Handle(ConsumedRecord record)
+    {
+        var partition = record.Partition;
+        if (!record.IsCurrent)
+        {
+            partition.Skip();
+            Settled();
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        RecordOutcome outcome;
+        try
+        {
+            outcome = await _processor.Process(record.Result, _processing.Token);
+        }
+        catch (Exception ex)
+        {
+            LogProcessorThrew(ex, record.Result.Topic, record.Result.Partition.Value, record.Offset);
+            outcome = RecordOutcome.Unsettled;
+        }
+
+        if (outcome == RecordOutcome.Unsettled)
+        {
+            partition.Fail(record);
+        }
+        else
+        {
+            partition.Complete(record);
+            _metrics.Processed(record.Result.Topic, _settings.GroupId, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (_breaker.Record(outcome == RecordOutcome.Faulted))
+            {
+                LogBreakerTripped(_settings.Topics[0], _settings.GroupId, _settings.CircuitBreaker.RestartTimeout);
+            }
+        }
+
+        Settled();
+    }
+
+    private void Settled()
+    {
+        Interlocked.Decrement(ref _outstanding);
+        if (_draining)
+        {
+            _settled.Set();
+        }
+    }
+}

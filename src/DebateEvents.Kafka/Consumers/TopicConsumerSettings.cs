@@ -1,0 +1,32 @@
+using Confluent.Kafka;
+using DebateEvents.Kafka.Configuration;
+
+namespace DebateEvents.Kafka.Consumers;
+
+/// <summary>Everything a <see cref="TopicConsumer"/> needs besides its processor.</summary>
+internal sealed class TopicConsumerSettings
+{
+    public required ConsumerConfig ConsumerConfig { get; init; }
+
+    /// <summary>The topics subscribed: the endpoint's topic, plus its retry topic when retry topics are on.</summary>
+    public required IReadOnlyList<string> Topics { get; init; }
+
+    public string GroupId => ConsumerConfig.GroupId;
+
+    public int ConcurrentMessageLimit { get; init; } = 16;
+
+    /// <summary>Polled but unsettled records above which fetching pauses until half have settled.</summary>
+    public int MaxBufferedRecords { get; init; } = 10_000;
+
+    public TimeSpan CommitInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a revoke or shutdown waits for in-flight records before giving up on them.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>First pause before redelivering an unsettled record; doubles up to <see cref="MaxRedeliveryDelay"/>.</summary>
+    public TimeSpan RedeliveryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxRedeliveryDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    public EndpointCircuitBreakerOptions CircuitBreaker { get; init; } = new();
+}

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using DebateEvents.Kafka.Diagnostics;
+using DebateEvents.Kafka.Routing;
+
+namespace DebateEvents.Kafka.Producers;
+
+/// <summary>Builds records of <typeparamref name="T"/> with the shared <see cref="EventRecordBuilder"/> and sends them.</summary>
+internal sealed class TopicProducer<T> : ITopicProducer<T>
+    where T : class
+{
+    private readonly EventRecordBuilder _builder;
+    private readonly KafkaRecordProducer _producer;
+
+    public TopicProducer(string topic, EventRecordBuilder builder, KafkaRecordProducer producer)
+    {
+        Topic = topic;
+        _builder = builder;
+        _producer = producer;
+    }
+
+    public string Topic { get; }
+
+    public Task<DeliveryReceipt> Produce(T message, CancellationToken cancellationToken = default) =>
+        Produce(message, EventEnvelope.New(), cancellationToken);
+
+    public async Task<DeliveryReceipt> Produce(T message, EventEnvelope envelope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(envelope);
+        using var activity = KafkaTelemetry.Source.StartActivity($"{Topic} publish", ActivityKind.Producer);
+        activity?.SetTag("messaging.system", "kafka");
+        activity?.SetTag("messaging.destination.name", Topic);
+        var record = _builder.Build(message, activity is null ? envelope : envelope with { Activity = activity });
+        var receipt = await _producer.Produce(record, cancellationToken);
+        activity?.SetTag("messaging.kafka.destination.partition", receipt.Partition);
+        activity?.SetTag("messaging.kafka.message.offset", receipt.Offset);
+        return receipt;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Diagnostics;
+
+namespace DebateEvents.Kafka.Routing;
+
+/// <summary>What travels with an event besides its body: its id, time, correlation and trace.</summary>
+/// <param name="EventId">The <c>ce_id</c>; MassTransit's MessageId when published on the bus.</param>
+/// <param name="Time">When the event occurred (<c>ce_time</c>).</param>
+/// <param name="CorrelationId">Correlation id shared by a conversation's events, if any.</param>
+/// <param name="Activity">The span whose trace context the record carries; <see cref="Activity.Current"/> when null.</param>
+public sealed record EventEnvelope(Guid EventId, DateTimeOffset Time, Guid? CorrelationId = null, Activity? Activity = null)
+{
+    /// <summary>A new envelope with a fresh id and the current time.</summary>
+    public static EventEnvelope New(Guid? correlationId = null) => new(Guid.NewGuid(), DateTimeOffset.UtcNow, correlationId);
+}

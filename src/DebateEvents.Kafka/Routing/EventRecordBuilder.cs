@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using DebateEvents.Kafka.Serialization;
+
+namespace DebateEvents.Kafka.Routing;
+
+/// <summary>
+/// Builds the Kafka record for an event from its route, its serializer and its envelope (id, time,
+/// correlation), and the current trace context. Used by the producers and by the outbox.
+/// </summary>
+public sealed class EventRecordBuilder
+{
+    private readonly EventRouteTable _routes;
+    private readonly Func<string, IEventBodySerializer> _serializerForTopic;
+    private readonly byte[] _source;
+    private static readonly byte[] SpecVersion = Encoding.UTF8.GetBytes(CloudEventHeaders.SpecVersionValue);
+
+    /// <summary>
+    /// Creates a builder. <paramref name="serializerForTopic"/> picks the body serializer of a topic;
+    /// <paramref name="source"/> is the <c>ce_source</c> URI of this service.
+    /// </summary>
+    public EventRecordBuilder(EventRouteTable routes, Func<string, IEventBodySerializer> serializerForTopic, string source)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        ArgumentNullException.ThrowIfNull(serializerForTopic);
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        _routes = routes;
+        _serializerForTopic = serializerForTopic;
+        _source = Encoding.UTF8.GetBytes(source);
+    }
+
+    /// <summary>Serializes <paramref name="message"/> into its record.</summary>
+    /// <exception cref="InvalidOperationException">The message type has no route.</exception>
+    /// <exception cref="EventSerializationException">The body cannot be serialized.</exception>
+    public EventRecord Build(object message, EventEnvelope envelope)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(envelope);
+        var route = _routes.GetRoute(message.GetType());
+        var serializer = _serializerForTopic(route.Topic);
+        var value = serializer.Serialize(message, route.MessageType, route.Topic);
+        var key = route.GetKey(message);
+        var headers = new List<KeyValuePair<string, byte[]>>(9)
+        {
+            Header(CloudEventHeaders.Id, envelope.EventId.ToString("D")),
+            Header(CloudEventHeaders.Type, route.EventType),
+            new(CloudEventHeaders.Source, _source),
+            Header(CloudEventHeaders.Time, envelope.Time.ToString("O", CultureInfo.InvariantCulture)),
+            new(CloudEventHeaders.SpecVersion, SpecVersion),
+            Header(CloudEventHeaders.ContentType, serializer.ContentType),
+        };
+        if (envelope.CorrelationId is { } correlationId)
+        {
+            headers.Add(Header(CloudEventHeaders.CorrelationId, correlationId.ToString("D")));
+        }
+
+        AddTraceContext(headers, envelope.Activity ?? Activity.Current);
+        return new EventRecord(route.Topic, key is null ? null : Encoding.UTF8.GetBytes(key), value, headers);
+    }
+
+    private static void AddTraceContext(List<KeyValuePair<string, byte[]>> headers, Activity? activity)
+    {
+        if (activity is null || activity.IdFormat != ActivityIdFormat.W3C)
+        {
+            return;
+        }
+
+        headers.Add(Header(CloudEventHeaders.TraceParent, activity.Id!));
+        if (!string.IsNullOrEmpty(activity.TraceStateString))
+        {
+            headers.Add(Header(CloudEventHeaders.TraceState, activity.TraceStateString));
+        }
+    }
+
+    private static KeyValuePair<string, byte[]> Header(string name, string value) => new(name, Encoding.UTF8.GetBytes(value));
+}
