@@ -1,0 +1,54 @@
+using MassTransit;
+using MassTransit.Configuration;
+using MassTransit.Transports;
+
+namespace DebateEvents.Kafka.Transport;
+
+/// <summary>
+/// Receive endpoint context of a topic endpoint. Sends and publishes from consumers go through the bus
+/// the rider is attached to, as with any rider endpoint.
+/// </summary>
+internal sealed class TopicReceiveEndpointContext : BaseReceiveEndpointContext
+{
+    private readonly IBusInstance _busInstance;
+
+    public TopicReceiveEndpointContext(IBusInstance busInstance, IReceiveEndpointConfiguration configuration, string topic, string groupId)
+        : base(busInstance.HostConfiguration, configuration)
+    {
+        _busInstance = busInstance;
+        Topic = topic;
+        GroupId = groupId;
+    }
+
+    public string Topic { get; }
+
+    public string GroupId { get; }
+
+    public override void AddSendAgent(IAgent agent)
+    {
+    }
+
+    public override void AddConsumeAgent(IAgent agent)
+    {
+    }
+
+    public override Exception ConvertException(Exception exception, string message) =>
+        new MassTransitException($"{message} (Kafka topic {Topic}, group {GroupId})", exception);
+
+    public override void Probe(ProbeContext context)
+    {
+        context.Add("type", "kafka");
+        context.Add("topic", Topic);
+        context.Add("group", GroupId);
+    }
+
+    protected override ISendTransportProvider CreateSendTransportProvider() =>
+        throw new NotSupportedException("A Kafka topic endpoint sends through its bus.");
+
+    protected override IPublishTransportProvider CreatePublishTransportProvider() =>
+        throw new NotSupportedException("A Kafka topic endpoint publishes through its bus.");
+
+    protected override IPublishEndpointProvider CreatePublishEndpointProvider() => _busInstance.Bus;
+
+    protected override ISendEndpointProvider CreateSendEndpointProvider() => _busInstance.Bus;
+}
