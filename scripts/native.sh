@@ -2,7 +2,7 @@
 # Builds librdkafka 2.15.1 from the source shipped in the npm package
 # @confluentinc/kafka-javascript@1.10.1 and packs it as a local librdkafka.redist 2.15.1
 # NuGet package (runtimes/linux-x64/native/librdkafka.so) in .feed/, which NuGet.config maps
-# that package id to. Skips everything when the feed already holds the package.
+# that package id to. Skips everything when the feed, or this machine's cache, holds the package.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -10,7 +10,15 @@ feed="$root/.feed"
 version=2.15.1
 package="$feed/librdkafka.redist.$version.nupkg"
 
+# Built once per machine: later clones copy it from the user's cache.
+cache="${XDG_CACHE_HOME:-$HOME/.cache}/debateevents/librdkafka.redist.$version.nupkg"
+
 if [ -f "$package" ]; then
+  exit 0
+fi
+if [ -f "$cache" ]; then
+  mkdir -p "$feed"
+  cp "$cache" "$package"
   exit 0
 fi
 
@@ -50,6 +58,6 @@ with zipfile.ZipFile(target + ".tmp", "w", zipfile.ZIP_DEFLATED) as z:
             z.write(path, os.path.relpath(path, stage))
 os.replace(target + ".tmp", target)
 PY
-# A restore may have cached a failed lookup of this id; make it look again.
-rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/librdkafka.redist/$version"
+mkdir -p "$(dirname "$cache")"
+cp "$package" "$cache"
 echo "native: packed $package"
