@@ -5,6 +5,7 @@ internal sealed class ConsumerStatus
 {
     private long _lastPollTicks;
     private long _lastCommitTicks;
+    private long _delivered;
     private volatile bool _running;
     private volatile bool _circuitOpen;
     private volatile int _assignedPartitions;
@@ -17,6 +18,11 @@ internal sealed class ConsumerStatus
     public int AssignedPartitions { get => _assignedPartitions; set => _assignedPartitions = value; }
 
     public int CircuitTrips { get => _circuitTrips; set => _circuitTrips = value; }
+
+    /// <summary>Records settled so far.</summary>
+    public long Delivered => Interlocked.Read(ref _delivered);
+
+    public void CountDelivered() => Interlocked.Increment(ref _delivered);
 
     public DateTimeOffset LastPoll
     {

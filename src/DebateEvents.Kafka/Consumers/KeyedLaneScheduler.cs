@@ -6,16 +6,18 @@ namespace DebateEvents.Kafka.Consumers;
 /// Runs records with the same key strictly one after another in arrival order, and records with
 /// different keys concurrently on up to <c>concurrency</c> workers. A lane exists only while its key
 /// has queued records; a worker owns a lane until it is empty, so no two workers ever run one key.
+/// A handler may defer its record (a retry that is not due yet): the record stays at the head of its
+/// lane, the worker moves on, and the lane is run again after the returned delay.
 /// </summary>
 internal sealed class KeyedLaneScheduler
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<LaneKey, Lane> _lanes = [];
     private readonly Channel<Lane> _ready = Channel.CreateUnbounded<Lane>();
-    private readonly Func<ConsumedRecord, Task> _handle;
+    private readonly Func<ConsumedRecord, ValueTask<TimeSpan>> _handle;
     private readonly Task[] _workers;
 
-    public KeyedLaneScheduler(int concurrency, Func<ConsumedRecord, Task> handle)
+    public KeyedLaneScheduler(int concurrency, Func<ConsumedRecord, ValueTask<TimeSpan>> handle)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
         _handle = handle;
@@ -68,7 +70,7 @@ internal sealed class KeyedLaneScheduler
                 ConsumedRecord? record;
                 lock (_gate)
                 {
-                    if (!lane.Records.TryDequeue(out record))
+                    if (!lane.Records.TryPeek(out record))
                     {
                         lane.Scheduled = false;
                         _lanes.Remove(lane.Key);
@@ -76,9 +78,25 @@ internal sealed class KeyedLaneScheduler
                     }
                 }
 
-                await _handle(record);
+                var defer = await _handle(record);
+                if (defer > TimeSpan.Zero)
+                {
+                    _ = RunLaterAsync(lane, defer);
+                    break;
+                }
+
+                lock (_gate)
+                {
+                    lane.Records.Dequeue();
+                }
             }
         }
+    }
+
+    private async Task RunLaterAsync(Lane lane, TimeSpan delay)
+    {
+        await Task.Delay(delay);
+        _ready.Writer.TryWrite(lane);
     }
 
     private sealed class Lane(LaneKey key)

@@ -13,6 +13,7 @@ namespace DebateEvents.Kafka.Consumers;
 internal sealed partial class TopicConsumer
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxDeferral = TimeSpan.FromMilliseconds(250);
     private readonly TopicConsumerSettings _settings;
     private readonly IRecordProcessor _processor;
     private readonly RiderMetrics _metrics;
@@ -146,14 +147,21 @@ internal sealed partial class TopicConsumer
         _scheduler.Enqueue(record);
     }
 
-    private async Task Handle(ConsumedRecord record)
+    private async ValueTask<TimeSpan> Handle(ConsumedRecord record)
     {
         var partition = record.Partition;
         if (!record.IsCurrent)
         {
             partition.Skip();
             Settled();
-            return;
+            return TimeSpan.Zero;
+        }
+
+        var dueIn = _processor.DueIn(record.Result);
+        if (dueIn > TimeSpan.Zero)
+        {
+            // Wake up at least every quarter second so a revoke never waits for a long retry delay.
+            return dueIn < MaxDeferral ? dueIn : MaxDeferral;
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -175,6 +183,7 @@ internal sealed partial class TopicConsumer
         else
         {
             partition.Complete(record);
+            Status.CountDelivered();
             _metrics.Processed(record.Result.Topic, _settings.GroupId, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (_breaker.Record(outcome == RecordOutcome.Faulted))
             {
@@ -183,6 +192,7 @@ internal sealed partial class TopicConsumer
         }
 
         Settled();
+        return TimeSpan.Zero;
     }
 
     private void Settled()

@@ -44,6 +44,12 @@ internal sealed class KafkaRecordProducer : IEventRecordProducer, IDisposable
     public async Task<DeliveryReceipt> Send(string topic, Message<byte[]?, byte[]> message, CancellationToken cancellationToken)
     {
         _breaker.ThrowIfOpen(topic);
+        if (message.Timestamp.Type == TimestampType.NotAvailable)
+        {
+            // Stamp it here so the delivery receipt reports the time the broker stores (create time).
+            message.Timestamp = new Timestamp(DateTime.UtcNow, TimestampType.CreateTime);
+        }
+
         try
         {
             var result = await _producer.ProduceAsync(topic, message, cancellationToken);

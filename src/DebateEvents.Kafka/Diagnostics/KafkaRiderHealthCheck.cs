@@ -1,0 +1,53 @@
+using DebateEvents.Kafka.Transport;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace DebateEvents.Kafka.Diagnostics;
+
+/// <summary>
+/// Reports every topic endpoint: running, assigned partitions, last poll, last commit and circuit state.
+/// Unhealthy when a consumer stopped or has not polled for a minute, degraded while a circuit is open
+/// or the producer's breaker rejects calls.
+/// </summary>
+internal sealed class KafkaRiderHealthCheck : IHealthCheck
+{
+    private static readonly TimeSpan PollStall = TimeSpan.FromMinutes(1);
+    private readonly IKafkaRider _rider;
+
+    public KafkaRiderHealthCheck(IKafkaRider rider)
+    {
+        _rider = rider;
+    }
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (_rider is not KafkaRider rider)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy("The Kafka rider is not DebateEvents' rider."));
+        }
+
+        var data = new Dictionary<string, object>(StringComparer.Ordinal);
+        var status = rider.Services.Producer.IsCircuitOpen ? HealthStatus.Degraded : HealthStatus.Healthy;
+        data["producer.circuit_open"] = rider.Services.Producer.IsCircuitOpen;
+        var now = DateTimeOffset.UtcNow;
+        foreach (var (endpoint, consumer) in rider.Services.Health.Consumers)
+        {
+            var consumerStatus = consumer.Status;
+            data[$"{endpoint}.running"] = consumerStatus.Running;
+            data[$"{endpoint}.assigned_partitions"] = consumerStatus.AssignedPartitions;
+            data[$"{endpoint}.last_poll"] = consumerStatus.LastPoll;
+            data[$"{endpoint}.last_commit"] = consumerStatus.LastCommit;
+            data[$"{endpoint}.circuit_open"] = consumerStatus.CircuitOpen;
+            data[$"{endpoint}.circuit_trips"] = consumerStatus.CircuitTrips;
+            if (!consumerStatus.Running || now - consumerStatus.LastPoll > PollStall)
+            {
+                status = HealthStatus.Unhealthy;
+            }
+            else if (consumerStatus.CircuitOpen && status == HealthStatus.Healthy)
+            {
+                status = HealthStatus.Degraded;
+            }
+        }
+
+        return Task.FromResult(new HealthCheckResult(status, $"{rider.Services.Health.Consumers.Count} Kafka topic endpoints", data: data));
+    }
+}

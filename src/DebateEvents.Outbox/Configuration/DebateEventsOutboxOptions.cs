@@ -1,0 +1,107 @@
+using DebateEvents.Kafka.Routing;
+using DebateEvents.Outbox.Storage;
+
+namespace DebateEvents.Outbox.Configuration;
+
+/// <summary>
+/// Settings of the outbox: which database it lives in, how the dispatcher delivers, and how long
+/// delivered rows and inbox entries are kept. Bound from the <c>DebateEvents:Outbox</c> section.
+/// </summary>
+public sealed class DebateEventsOutboxOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "DebateEvents:Outbox";
+
+    internal OutboxDialect? Dialect { get; private set; }
+
+    internal List<Action<EventRouteTable>> RouteRegistrations { get; } = [];
+
+    /// <summary>Kafka bootstrap servers the dispatcher produces to; required.</summary>
+    public string BootstrapServers { get; set; } = "";
+
+    /// <summary>Extra librdkafka producer properties (security, client id); idempotence and acks=all cannot be turned off here.</summary>
+    public IDictionary<string, string> ProducerProperties { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Most rows read and sent in one dispatcher round. Default 2,000.</summary>
+    public int BatchSize { get; set; } = 2000;
+
+    /// <summary>How often the dispatcher looks for rows when no commit signal arrives (other processes, missed signals). Default 1 s.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long librdkafka keeps retrying a record before the dispatcher counts the attempt as failed. Default 10 s.</summary>
+    public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long the producer waits to fill a batch. Default 1 ms: the dispatcher already sends in batches.</summary>
+    public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>Delay before the first retry of a failed row; doubles per attempt. Default 200 ms.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Upper bound of the retry delay. Default 30 s.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Attempts a permanently rejected row gets before it is parked in the dead-letter table. Default 5.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>How long delivered rows stay in the outbox table before cleanup removes them. Default 10 minutes.</summary>
+    public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long an inbox entry guards against duplicates of its event. Default 7 days.</summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often cleanup runs. Default 1 minute.</summary>
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long an instance owns its buckets without renewing them; a killed instance's rows move to
+    /// another instance after at most this long. Default 15 s.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Hash buckets the ordering keys are spread over; instances divide the buckets. Default 64.</summary>
+    public int Buckets { get; set; } = 64;
+
+    /// <summary>Name of this dispatcher instance in the lease table. Default: machine name and a random suffix.</summary>
+    public string InstanceId { get; set; } = $"{Environment.MachineName}-{Guid.NewGuid():N}";
+
+    /// <summary>Age of the oldest undelivered event above which health reports Degraded. Default 1 minute.</summary>
+    public TimeSpan DegradedBacklogAge { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Create the database (EnsureCreated) and the outbox tables at start. Default true.</summary>
+    public bool CreateSchema { get; set; } = true;
+
+    /// <summary>Run the dispatcher in this process. Default true; turn off for write-only processes.</summary>
+    public bool EnableDispatcher { get; set; } = true;
+
+    /// <summary>
+    /// Stores the outbox in SQLite (the embedded default): WAL journal, a busy timeout, and one writer
+    /// transaction at a time within the process, so concurrent publishers never see "database is locked".
+    /// </summary>
+    public DebateEventsOutboxOptions UseSqlite()
+    {
+        Dialect = new SqliteOutboxDialect();
+        return this;
+    }
+
+    /// <summary>
+    /// Stores the outbox in PostgreSQL, shared by several instances: each instance leases hash buckets
+    /// of ordering keys, so every row is sent by one instance at a time and per-key order holds.
+    /// </summary>
+    public DebateEventsOutboxOptions UsePostgres()
+    {
+        Dialect = new PostgresOutboxDialect();
+        return this;
+    }
+
+    /// <summary>
+    /// Routes <typeparamref name="T"/> to <paramref name="topic"/> keyed by <paramref name="keySelector"/>, in the
+    /// route table shared with the Kafka rider (the same as the rider's <c>r.AddProducer&lt;T&gt;</c>).
+    /// </summary>
+    public DebateEventsOutboxOptions Route<T>(string topic, Func<T, object?>? keySelector, string? eventType = null)
+        where T : class
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        RouteRegistrations.Add(routes => routes.Add(topic, keySelector, eventType));
+        return this;
+    }
+}

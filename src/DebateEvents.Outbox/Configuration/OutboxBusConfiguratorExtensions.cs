@@ -1,0 +1,20 @@
+using DebateEvents.Outbox.Publishing;
+using MassTransit;
+
+namespace DebateEvents.Outbox.Configuration;
+
+/// <summary>Connects the outbox to a bus: <c>cfg.UseDebateEventsOutbox(context)</c> inside <c>UsingInMemory</c> or any transport.</summary>
+public static class OutboxBusConfiguratorExtensions
+{
+    /// <summary>
+    /// Adds the scoped outbox publish filter: a routed event published through a scoped
+    /// <see cref="IPublishEndpoint"/> or a <see cref="ConsumeContext"/> is written to that scope's
+    /// DbContext (and so commits with it), then delivered to in-process subscribers as usual.
+    /// </summary>
+    public static void UseDebateEventsOutbox(this IPublishPipelineConfigurator configurator, IRegistrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(configurator);
+        ArgumentNullException.ThrowIfNull(context);
+        configurator.UsePublishFilter(typeof(OutboxPublishFilter<>), context);
+    }
+}

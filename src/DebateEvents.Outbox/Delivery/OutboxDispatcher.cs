@@ -1,0 +1,231 @@
+using DebateEvents.Outbox.Configuration;
+using DebateEvents.Outbox.Diagnostics;
+using DebateEvents.Outbox.Publishing;
+using DebateEvents.Outbox.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DebateEvents.Outbox.Delivery;
+
+/// <summary>
+/// Forwards committed outbox rows to Kafka: wakes on the in-process commit signal or the poll
+/// interval, sends a batch in sequence order, and marks rows delivered only after the broker's
+/// acknowledgement. A crash between produce and mark re-sends those rows on restart (at least once).
+/// </summary>
+internal sealed partial class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    OutboxContextFactory contexts,
+    OutboxStore store,
+    IOutboxTransport transport,
+    OutboxSignal signal,
+    BucketLeases leases,
+    OutboxMetrics metrics,
+    IEnumerable<IOutboxDeliveryObserver> observers,
+    IOptions<DebateEventsOutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan BacklogInterval = TimeSpan.FromSeconds(1);
+    private readonly DebateEventsOutboxOptions _options = options.Value;
+    private readonly IOutboxDeliveryObserver[] _observers = observers.ToArray();
+    private readonly CancellationTokenSource _crash = new();
+    private long _nextBacklogAt;
+
+    /// <summary>Stops the dispatcher the way a killed process would: no lease release, nothing marked after this.</summary>
+    internal void SimulateCrash() => _crash.Cancel();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.EnableDispatcher)
+        {
+            return;
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, _crash.Token);
+        var cancellationToken = linked.Token;
+        var severalInstances = _options.Dialect!.SupportsSeveralInstances;
+        using var renewal = severalInstances ? new LeaseRenewal(RenewLeasesAsync, _options.LeaseDuration / 3, cancellationToken) : null;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = contexts.Resolve(scope.ServiceProvider);
+                await RunRoundsAsync(db, severalInstances, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                LogRoundFailed(ex);
+                await DelayQuietly(_options.RetryDelay, cancellationToken);
+            }
+        }
+
+        if (severalInstances && !_crash.IsCancellationRequested)
+        {
+            await ReleaseLeasesAsync();
+        }
+    }
+
+    private async Task RunRoundsAsync(DbContext db, bool severalInstances, CancellationToken cancellationToken)
+    {
+        // One DbContext serves many rounds: reads are untracked and writes are set-based.
+        for (var round = 0; round < 1000 && !cancellationToken.IsCancellationRequested; round++)
+        {
+            await RefreshBacklogIfDueAsync(db, cancellationToken);
+            if (severalInstances)
+            {
+                await leases.RefreshAsync(db, cancellationToken);
+            }
+
+            var sent = severalInstances && (leases.Owned.Count == 0 || !leases.AreValid)
+                ? 0
+                : await DeliverBatchAsync(db, severalInstances ? leases.Owned : null, cancellationToken);
+            if (sent < _options.BatchSize)
+            {
+                var wait = sent == 0 ? _options.PollInterval : TimeSpan.Zero;
+                if (wait > TimeSpan.Zero)
+                {
+                    await signal.WaitAsync(wait, cancellationToken);
+                }
+            }
+        }
+    }
+
+    /// <summary>Sends one batch and records its outcome; returns how many rows were loaded.</summary>
+    private async Task<int> DeliverBatchAsync(DbContext db, IReadOnlyCollection<int>? buckets, CancellationToken cancellationToken)
+    {
+        var rows = await store.LoadBatchAsync(db, buckets, Now(), cancellationToken);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        foreach (var observer in _observers)
+        {
+            observer.Sending(_options.InstanceId, rows);
+        }
+
+        var results = await transport.SendAsync(rows, cancellationToken);
+        _crash.Token.ThrowIfCancellationRequested();
+        await RecordOutcomeAsync(db, rows, results, cancellationToken);
+        foreach (var observer in _observers)
+        {
+            observer.Completed(_options.InstanceId, rows, results);
+        }
+
+        return rows.Count;
+    }
+
+    private async Task RecordOutcomeAsync(DbContext db, List<OutboxMessage> rows, OutboxDelivery[] results, CancellationToken cancellationToken)
+    {
+        var delivered = new List<long>(rows.Count);
+        var failures = new List<(OutboxMessage Row, string Error, bool Permanent)>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (results[i].Error is { } error)
+            {
+                failures.Add((rows[i], DeliveryErrors.Describe(error), DeliveryErrors.IsPermanent(error)));
+            }
+            else
+            {
+                delivered.Add(rows[i].SequenceNumber);
+                metrics.RecordLag(results[i].AckedAt - rows[i].CreatedAt);
+            }
+        }
+
+        var now = Now();
+        await store.MarkDeliveredAsync(db, delivered, now, cancellationToken);
+        metrics.Delivered(delivered.Count);
+        if (failures.Count > 0)
+        {
+            var parked = await store.RecordFailuresAsync(db, failures, now, cancellationToken);
+            metrics.Failed(failures.Count - parked);
+            metrics.Parked(parked);
+            LogFailures(failures.Count, failures[0].Error, parked);
+        }
+    }
+
+    private async Task RefreshBacklogIfDueAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        if (now < _nextBacklogAt)
+        {
+            return;
+        }
+
+        _nextBacklogAt = now + (long)BacklogInterval.TotalMilliseconds;
+        var (count, oldest) = await store.MeasureBacklogAsync(db, cancellationToken);
+        metrics.SetBacklog(count, oldest is { } created ? Math.Max(0, now - created) / 1000.0 : 0);
+    }
+
+    private async Task RenewLeasesAsync(CancellationToken cancellationToken)
+    {
+        if (leases.Owned.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await leases.RenewAsync(contexts.Resolve(scope.ServiceProvider), cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogRenewFailed(ex, _options.InstanceId);
+        }
+    }
+
+    private async Task ReleaseLeasesAsync()
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await leases.ReleaseAsync(contexts.Resolve(scope.ServiceProvider), timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            LogReleaseFailed(ex);
+        }
+    }
+
+    private static async Task DelayQuietly(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: the loop condition ends the dispatcher.
+        }
+    }
+
+    private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public override void Dispose()
+    {
+        _crash.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatcher round failed; retrying")]
+    private partial void LogRoundFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} outbox rows failed delivery ({FirstError}); {Parked} parked in the dead-letter table, the rest retry with backoff")]
+    private partial void LogFailures(int count, string firstError, int parked);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the outbox bucket leases of {InstanceId} failed")]
+    private partial void LogRenewFailed(Exception exception, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the outbox bucket leases; they expire on their own")]
+    private partial void LogReleaseFailed(Exception exception);
+}

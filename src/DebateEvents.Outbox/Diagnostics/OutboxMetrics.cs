@@ -1,0 +1,54 @@
+using System.Diagnostics.Metrics;
+
+namespace DebateEvents.Outbox.Diagnostics;
+
+/// <summary>
+/// The outbox's instruments on the <c>DebateEvents.Outbox</c> meter: delivered, failed and parked
+/// counters, commit-to-acknowledgement lag, and the backlog gauges the dispatcher refreshes.
+/// </summary>
+internal sealed class OutboxMetrics : IDisposable
+{
+    public const string MeterName = "DebateEvents.Outbox";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _delivered;
+    private readonly Counter<long> _failed;
+    private readonly Counter<long> _parked;
+    private readonly Histogram<double> _lag;
+    private long _backlog;
+    private double _oldestAgeSeconds;
+
+    public OutboxMetrics(IMeterFactory meterFactory)
+    {
+        _meter = meterFactory.Create(MeterName);
+        _delivered = _meter.CreateCounter<long>("debateevents.outbox.delivered", "{event}", "Outbox rows acknowledged by Kafka.");
+        _failed = _meter.CreateCounter<long>("debateevents.outbox.failed", "{attempt}", "Delivery attempts that failed and will be retried.");
+        _parked = _meter.CreateCounter<long>("debateevents.outbox.parked", "{event}", "Rows parked in the dead-letter table.");
+        _lag = _meter.CreateHistogram<double>("debateevents.outbox.delivery_lag", "ms", "Time from publish to broker acknowledgement.");
+        _meter.CreateObservableGauge("debateevents.outbox.backlog", () => Interlocked.Read(ref _backlog), "{event}", "Undelivered outbox rows.");
+        _meter.CreateObservableGauge("debateevents.outbox.oldest_age", () => Volatile.Read(ref _oldestAgeSeconds), "s",
+            "Age of the oldest undelivered outbox row.");
+    }
+
+    /// <summary>Undelivered rows at the last measurement.</summary>
+    public long Backlog => Interlocked.Read(ref _backlog);
+
+    /// <summary>Age in seconds of the oldest undelivered row at the last measurement.</summary>
+    public double OldestAgeSeconds => Volatile.Read(ref _oldestAgeSeconds);
+
+    public void Delivered(int count) => _delivered.Add(count);
+
+    public void Failed(int count) => _failed.Add(count);
+
+    public void Parked(int count) => _parked.Add(count);
+
+    public void RecordLag(double milliseconds) => _lag.Record(milliseconds);
+
+    public void SetBacklog(long count, double oldestAgeSeconds)
+    {
+        Interlocked.Exchange(ref _backlog, count);
+        Volatile.Write(ref _oldestAgeSeconds, oldestAgeSeconds);
+    }
+
+    public void Dispose() => _meter.Dispose();
+}

@@ -1,0 +1,65 @@
+using DebateEvents.Outbox.Publishing;
+using DebateEvents.Outbox.Storage;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DebateEvents.Outbox.Inbox;
+
+/// <summary>
+/// Runs a consumer at most once per event id: in one database transaction it checks and records
+/// (<c>ce_id</c>, consumer), runs the consumer, and saves the consumer's changes and the events it
+/// published. A duplicate is acknowledged without running the consumer.
+/// </summary>
+internal sealed class InboxFilter<TConsumer> : IFilter<ConsumerConsumeContext<TConsumer>>
+    where TConsumer : class
+{
+    private static readonly string ConsumerName = typeof(TConsumer).FullName ?? typeof(TConsumer).Name;
+
+    public async Task Send(ConsumerConsumeContext<TConsumer> context, IPipe<ConsumerConsumeContext<TConsumer>> next)
+    {
+        var services = context.GetPayload<IServiceProvider>();
+        var logger = services.GetRequiredService<ILogger<InboxFilter<TConsumer>>>();
+        if (context.MessageId is not { } messageId)
+        {
+            logger.LogWarning("Message without a MessageId reached {Consumer}; running it without the inbox", ConsumerName);
+            await next.Send(context);
+            return;
+        }
+
+        var db = services.GetRequiredService<OutboxContextFactory>().Resolve(services);
+        var clock = services.GetRequiredService<TimeProvider>();
+        var cancellationToken = context.CancellationToken;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            if (await db.Set<InboxState>().AnyAsync(s => s.MessageId == messageId && s.Consumer == ConsumerName, cancellationToken))
+            {
+                logger.LogInformation("Event {EventId} was already handled by {Consumer}; acknowledging the duplicate", messageId, ConsumerName);
+                await transaction.RollbackAsync(cancellationToken);
+                return;
+            }
+
+            db.Set<InboxState>().Add(new InboxState
+            {
+                MessageId = messageId,
+                Consumer = ConsumerName,
+                ReceivedAt = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            });
+            await next.Send(context);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch when (transaction.GetDbTransaction().Connection is not null)
+        {
+            // Still open (the failure came before or during commit): undo the consumer's changes and the inbox entry.
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    public void Probe(ProbeContext context) => context.CreateFilterScope("debateEventsInbox").Add("consumer", ConsumerName);
+}

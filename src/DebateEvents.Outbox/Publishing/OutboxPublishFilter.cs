@@ -1,0 +1,45 @@
+using DebateEvents.Kafka.Routing;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace DebateEvents.Outbox.Publishing;
+
+/// <summary>
+/// A scoped publish filter: a routed event published inside a unit of work becomes an outbox row in
+/// the scope's DbContext, saved by the application's own <c>SaveChanges</c>; then the publish goes on
+/// to in-process subscribers as usual. Published outside any scope, the row is saved on its own.
+/// </summary>
+internal sealed class OutboxPublishFilter<T>(IServiceProvider scope, OutboxRecordWriter writer, OutboxContextFactory contexts,
+    ILogger<OutboxPublishFilter<T>> logger) : IFilter<PublishContext<T>>
+    where T : class
+{
+    public async Task Send(PublishContext<T> context, IPipe<PublishContext<T>> next)
+    {
+        if (writer.IsRouted(context.Message.GetType()))
+        {
+            await AddToOutbox(context);
+        }
+
+        await next.Send(context);
+    }
+
+    public void Probe(ProbeContext context) => context.CreateFilterScope("debateEventsOutbox");
+
+    private async Task AddToOutbox(PublishContext<T> context)
+    {
+        context.MessageId ??= NewId.NextGuid();
+        var envelope = new EventEnvelope(context.MessageId.Value, context.SentTime ?? DateTimeOffset.UtcNow, context.CorrelationId);
+        var db = contexts.Resolve(scope);
+        writer.Add(db, context.Message, envelope);
+        if (!HasAmbientScope(context))
+        {
+            // No unit of work around this publish: the row commits on its own, like a direct produce.
+            logger.LogDebug("Saving outbox row for {MessageType} {EventId} outside a unit of work", typeof(T).Name, envelope.EventId);
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+    }
+
+    private static bool HasAmbientScope(PublishContext<T> context) =>
+        context.TryGetPayload<IServiceProvider>(out _)
+        || (context.TryGetPayload<ConsumeContext>(out var consumeContext) && consumeContext.TryGetPayload<IServiceProvider>(out _));
+}

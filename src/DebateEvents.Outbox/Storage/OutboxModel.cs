@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DebateEvents.Outbox.Storage;
+
+/// <summary>
+/// The EF Core mapping of the outbox tables. Names are explicit snake_case so the mapping, the
+/// provider DDL of each <see cref="OutboxDialect"/> and the raw SQL of the dialects always agree.
+/// </summary>
+internal static class OutboxModel
+{
+    public const string MessageTable = "outbox_message";
+    public const string InboxTable = "outbox_inbox_state";
+    public const string DeadLetterTable = "outbox_dead_letter";
+    public const string LeaseTable = "outbox_lease";
+    public const string InstanceTable = "outbox_instance";
+
+    public static void MapMessages(EntityTypeBuilder<OutboxMessage> entity)
+    {
+        entity.ToTable(MessageTable);
+        entity.HasKey(m => m.SequenceNumber);
+        entity.Property(m => m.SequenceNumber).HasColumnName("sequence_number").ValueGeneratedOnAdd();
+        entity.Property(m => m.EventId).HasColumnName("event_id");
+        entity.Property(m => m.Topic).HasColumnName("topic").IsRequired();
+        entity.Property(m => m.Key).HasColumnName("record_key");
+        entity.Property(m => m.Value).HasColumnName("record_value").IsRequired();
+        entity.Property(m => m.Headers).HasColumnName("headers").IsRequired();
+        entity.Property(m => m.OrderingKey).HasColumnName("ordering_key").IsRequired();
+        entity.Property(m => m.Bucket).HasColumnName("bucket");
+        entity.Property(m => m.CreatedAt).HasColumnName("created_at");
+        entity.Property(m => m.Attempts).HasColumnName("attempts");
+        entity.Property(m => m.NextAttemptAt).HasColumnName("next_attempt_at");
+        entity.Property(m => m.LastError).HasColumnName("last_error");
+        entity.Property(m => m.DeliveredAt).HasColumnName("delivered_at");
+        entity.HasIndex(m => m.SequenceNumber).HasDatabaseName("ix_outbox_message_pending").HasFilter("delivered_at IS NULL");
+        entity.HasIndex(m => m.NextAttemptAt).HasDatabaseName("ix_outbox_message_backoff").HasFilter("delivered_at IS NULL");
+        entity.HasIndex(m => m.DeliveredAt).HasDatabaseName("ix_outbox_message_delivered").HasFilter("delivered_at IS NOT NULL");
+    }
+
+    public static void MapInbox(EntityTypeBuilder<InboxState> entity)
+    {
+        entity.ToTable(InboxTable);
+        entity.HasKey(s => new { s.MessageId, s.Consumer });
+        entity.Property(s => s.MessageId).HasColumnName("message_id");
+        entity.Property(s => s.Consumer).HasColumnName("consumer");
+        entity.Property(s => s.ReceivedAt).HasColumnName("received_at");
+        entity.HasIndex(s => s.ReceivedAt).HasDatabaseName("ix_outbox_inbox_state_received");
+    }
+
+    public static void MapDeadLetters(EntityTypeBuilder<DeadLetterEntry> entity)
+    {
+        entity.ToTable(DeadLetterTable);
+        entity.HasKey(d => d.Id);
+        entity.Property(d => d.Id).HasColumnName("id").ValueGeneratedOnAdd();
+        entity.Property(d => d.OriginalSequenceNumber).HasColumnName("original_sequence_number");
+        entity.Property(d => d.EventId).HasColumnName("event_id");
+        entity.Property(d => d.Topic).HasColumnName("topic").IsRequired();
+        entity.Property(d => d.Key).HasColumnName("record_key");
+        entity.Property(d => d.Value).HasColumnName("record_value").IsRequired();
+        entity.Property(d => d.Headers).HasColumnName("headers").IsRequired();
+        entity.Property(d => d.OrderingKey).HasColumnName("ordering_key").IsRequired();
+        entity.Property(d => d.Bucket).HasColumnName("bucket");
+        entity.Property(d => d.CreatedAt).HasColumnName("created_at");
+        entity.Property(d => d.ParkedAt).HasColumnName("parked_at");
+        entity.Property(d => d.Attempts).HasColumnName("attempts");
+        entity.Property(d => d.Error).HasColumnName("error").IsRequired();
+    }
+
+    public static void MapLeases(EntityTypeBuilder<OutboxLease> lease, EntityTypeBuilder<OutboxInstance> instance)
+    {
+        lease.ToTable(LeaseTable);
+        lease.HasKey(l => l.Bucket);
+        lease.Property(l => l.Bucket).HasColumnName("bucket").ValueGeneratedNever();
+        lease.Property(l => l.Owner).HasColumnName("owner");
+        lease.Property(l => l.ExpiresAt).HasColumnName("expires_at");
+        instance.ToTable(InstanceTable);
+        instance.HasKey(i => i.Owner);
+        instance.Property(i => i.Owner).HasColumnName("owner");
+        instance.Property(i => i.HeartbeatAt).HasColumnName("heartbeat_at");
+    }
+}

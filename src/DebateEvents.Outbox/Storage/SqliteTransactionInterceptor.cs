@@ -1,0 +1,50 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace DebateEvents.Outbox.Storage;
+
+/// <summary>Takes the <see cref="SqliteWriteGate"/> when an EF transaction begins and releases it when the transaction ends.</summary>
+internal sealed class SqliteTransactionInterceptor(SqliteWriteGate gate) : DbTransactionInterceptor
+{
+    public override InterceptionResult<DbTransaction> TransactionStarting(
+        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    {
+        gate.Enter(connection, eventData.ConnectionId);
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result,
+        CancellationToken cancellationToken = default)
+    {
+        await gate.EnterAsync(connection, eventData.ConnectionId, cancellationToken);
+        return result;
+    }
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        gate.Exit(eventData.ConnectionId);
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        gate.Exit(eventData.ConnectionId);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
+        gate.Exit(eventData.ConnectionId);
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        gate.Exit(eventData.ConnectionId);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) =>
+        gate.Exit(eventData.ConnectionId);
+
+    public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        gate.Exit(eventData.ConnectionId);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,133 @@
+using DebateEvents.Kafka.Tests.Messages;
+using DebateEvents.Kafka.Tests.Support;
+using DebateEvents.Testing;
+using MassTransit;
+using Xunit.Abstractions;
+
+namespace DebateEvents.Kafka.Tests.Consumers;
+
+[Trait("Category", "Integration")]
+public sealed class FailureRecoveryTests(ITestOutputHelper output) : IDisposable
+{
+    private const int Partitions = 4;
+    private readonly EmbeddedKafkaCluster _cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { Brokers = 1 });
+    private readonly string _topic = "debates-" + Guid.NewGuid().ToString("N");
+    private readonly string _group = "processors-" + Guid.NewGuid().ToString("N");
+
+    [Fact]
+    public async Task BrokerOutageMidStream_LosesNoRecord()
+    {
+        var log = new ProcessingLog();
+        await using var host = await StartHost(log, "a", TimeSpan.FromMilliseconds(100));
+        var producer = host.Producer<ArgumentMade>();
+        for (var i = 0; i < 100; i++)
+        {
+            await producer.Produce(new ArgumentMade($"debate-{i % 10}", i, "before"));
+        }
+
+        await Eventually.Until(() => log.Succeeded.Count >= 50, TimeSpan.FromSeconds(20), () => $"only {log.Succeeded.Count} of the first 50 processed");
+        _cluster.SetBrokerDown(1);
+        var during = Enumerable.Range(100, 100).Select(i => producer.Produce(new ArgumentMade($"debate-{i % 10}", i, "during"))).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.All(during, t => Assert.False(t.IsCompletedSuccessfully, "a record was acknowledged while the only broker was down"));
+        _cluster.SetBrokerUp(1);
+        await Task.WhenAll(during);
+
+        await Eventually.Until(() => log.Succeeded.Select(r => r.Sequence).Distinct().Count() == 200, TimeSpan.FromSeconds(30),
+            () => $"missing {string.Join(",", Enumerable.Range(0, 200).Except(log.Succeeded.Select(r => r.Sequence)).Take(20))}");
+        AssertPerKeyOrder(log);
+    }
+
+    [Fact]
+    public async Task ConsumerKilledWithoutCommit_RestartedInstanceProcessesEverythingFromTheCommittedOffsets()
+    {
+        var log = new ProcessingLog { Delay = _ => TimeSpan.FromMilliseconds(5) };
+        var first = await StartHost(log, "a", TimeSpan.FromMilliseconds(200));
+        for (var i = 0; i < 200; i++)
+        {
+            await first.Producer<ArgumentMade>().Produce(new ArgumentMade($"debate-{i % 16}", i, "x"));
+        }
+
+        await Eventually.Until(() => log.Succeeded.Count >= 60, TimeSpan.FromSeconds(20), () => $"only {log.Succeeded.Count} processed before the crash");
+        await first.Crash();
+        var committed = KafkaProbe.Committed(_cluster.BootstrapServers, _group, _topic, Partitions);
+        var crashedAfter = log.Succeeded.Count;
+        await first.DisposeAsync();
+
+        await using var second = await StartHost(log, "b", TimeSpan.FromMilliseconds(200));
+        await Eventually.Until(() => log.Succeeded.Select(r => r.Sequence).Distinct().Count() == 200, TimeSpan.FromSeconds(30),
+            () => $"missing {string.Join(",", Enumerable.Range(0, 200).Except(log.Succeeded.Select(r => r.Sequence)).Take(20))}");
+
+        Assert.InRange(crashedAfter, 60, 199);
+        var ends = KafkaProbe.HighWatermarks(_cluster.BootstrapServers, _topic, Partitions);
+        foreach (var (partition, end) in ends)
+        {
+            var resumeAt = Math.Max(committed[partition], 0);
+            var processedByB = log.Succeeded.Where(r => r.Instance == "b" && r.Partition == partition).Select(r => r.Offset).ToHashSet();
+            var processedByA = log.Succeeded.Where(r => r.Instance == "a" && r.Partition == partition).Select(r => r.Offset).ToHashSet();
+            for (var offset = resumeAt; offset < end; offset++)
+            {
+                Assert.True(processedByB.Contains(offset), $"b skipped {_topic}[{partition}]@{offset} (committed {committed[partition]})");
+            }
+
+            for (var offset = 0L; offset < resumeAt; offset++)
+            {
+                Assert.True(processedByA.Contains(offset), $"{_topic}[{partition}]@{offset} was committed by a without being processed");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task SecondInstanceJoiningMidStream_SharesThePartitions_AndEveryRecordIsProcessedInKeyOrder()
+    {
+        var log = new ProcessingLog { Delay = _ => TimeSpan.FromMilliseconds(5) };
+        await using var first = await StartHost(log, "a", TimeSpan.FromMilliseconds(100));
+        for (var i = 0; i < 150; i++)
+        {
+            await first.Producer<ArgumentMade>().Produce(new ArgumentMade($"debate-{i % 24}", i, "x"));
+        }
+
+        await Eventually.Until(() => log.Succeeded.Count >= 40, TimeSpan.FromSeconds(20), () => $"only {log.Succeeded.Count} processed before b joined");
+        await using var second = await StartHost(log, "b", TimeSpan.FromMilliseconds(100));
+        for (var i = 150; i < 300; i++)
+        {
+            await first.Producer<ArgumentMade>().Produce(new ArgumentMade($"debate-{i % 24}", i, "x"));
+        }
+
+        await Eventually.Until(() => log.Succeeded.Select(r => r.Sequence).Distinct().Count() == 300, TimeSpan.FromSeconds(30),
+            () => $"missing {string.Join(",", Enumerable.Range(0, 300).Except(log.Succeeded.Select(r => r.Sequence)).Take(20))}");
+
+        var secondBatch = log.Succeeded.Where(r => r.Sequence >= 150).ToList();
+        Assert.Contains(secondBatch, r => r.Instance == "a");
+        Assert.Contains(secondBatch, r => r.Instance == "b");
+        AssertPerKeyOrder(log);
+    }
+
+    public void Dispose() => _cluster.Dispose();
+
+    private static void AssertPerKeyOrder(ProcessingLog log)
+    {
+        foreach (var key in log.Succeeded.GroupBy(r => r.Key))
+        {
+            var firstSeen = key.OrderBy(r => r.At).Select(r => r.Sequence).Distinct().ToList();
+            Assert.Equal(firstSeen.Order(), firstSeen);
+        }
+    }
+
+    private Task<RiderTestHost> StartHost(ProcessingLog log, string name, TimeSpan commitInterval) =>
+        RiderTestHost.Start(_cluster, output, log, (context, k) =>
+            k.TopicEndpoint(_topic, _group, e =>
+            {
+                e.CreateIfMissing(t => t.NumPartitions = Partitions);
+                e.ConcurrentMessageLimit = 8;
+                e.CommitInterval = commitInterval;
+                e.ConfigureKafkaConsumer(c =>
+                {
+                    c.SessionTimeoutMs = 2000;
+                    c.HeartbeatIntervalMs = 300;
+                });
+                e.ConfigureConsumer<ArgumentConsumer>(context);
+            }),
+            name,
+            register: r => r.AddProducer<ArgumentMade>(_topic, a => a.DebateId));
+}

@@ -1,0 +1,66 @@
+using Confluent.Kafka;
+using DebateEvents.Kafka.Tests.Messages;
+using DebateEvents.Kafka.Tests.Support;
+using DebateEvents.Testing;
+using MassTransit;
+using Xunit.Abstractions;
+
+namespace DebateEvents.Kafka.Tests.DeadLetter;
+
+[Trait("Category", "Integration")]
+public sealed class DeadLetterUnavailableTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly EmbeddedKafkaCluster _cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { Brokers = 1 });
+    private readonly string _topic = "debates-" + Guid.NewGuid().ToString("N");
+    private readonly string _group = "processors-" + Guid.NewGuid().ToString("N");
+
+    [Fact]
+    public async Task DeadLetterTopicUnavailable_PoisonRecordStaysUncommittedAndIsRedelivered_UntilItCanBeDeadLettered()
+    {
+        var log = new ProcessingLog();
+        await using var host = await RiderTestHost.Start(_cluster, output, log, (context, k) =>
+        {
+            k.ConfigureProducer(p =>
+            {
+                p.DeliveryTimeout = TimeSpan.FromMilliseconds(500);
+                p.CircuitBreakDuration = TimeSpan.FromMilliseconds(200);
+            });
+            k.TopicEndpoint(_topic, _group, e =>
+            {
+                e.CreateIfMissing(t => t.NumPartitions = 1);
+                e.CommitInterval = TimeSpan.FromMilliseconds(50);
+                e.RedeliveryDelay = TimeSpan.FromMilliseconds(100);
+                e.UseMessageRetry(r => r.Immediate(1));
+                e.ConfigureConsumer<ArgumentConsumer>(context);
+            });
+        },
+        register: r => r.AddProducer<ArgumentMade>(_topic, a => a.DebateId));
+        var producer = host.Producer<ArgumentMade>();
+        var before = await producer.Produce(new ArgumentMade("debate-1", 0, "fine"));
+        await Eventually.Until(() => KafkaProbe.Committed(_cluster.BootstrapServers, _group, _topic, 1)[0] == before.Offset + 1,
+            TimeSpan.FromSeconds(10), () => "the first good record was never committed");
+        var deadLetterTopic = TopicNames.DeadLetter(_topic);
+        _cluster.SetTopicError(deadLetterTopic, ErrorCode.TopicAuthorizationFailed);
+
+        var poison = await producer.Produce(new ArgumentMade("debate-2", 1, "bad", Poison: true));
+        await producer.Produce(new ArgumentMade("debate-3", 2, "fine"));
+        var consumerAttempts = 0;
+        await Eventually.Until(() => (consumerAttempts = CountPoisonAttempts(host)) >= 6, TimeSpan.FromSeconds(15),
+            () => $"the poison record was consumed {consumerAttempts} times; expected redeliveries while the dead-letter topic is down");
+
+        Assert.Equal(poison.Offset, KafkaProbe.Committed(_cluster.BootstrapServers, _group, _topic, 1)[0]);
+        Assert.Empty(KafkaProbe.ReadAll(_cluster.BootstrapServers, deadLetterTopic, 1, TimeSpan.FromMilliseconds(500)));
+
+        _cluster.SetTopicError(deadLetterTopic, ErrorCode.NoError);
+        var letters = KafkaProbe.ReadAll(_cluster.BootstrapServers, deadLetterTopic, 1, TimeSpan.FromSeconds(15));
+        Assert.Single(letters);
+        await Eventually.Until(() => KafkaProbe.Committed(_cluster.BootstrapServers, _group, _topic, 1)[0] == poison.Offset + 2,
+            TimeSpan.FromSeconds(10), () => "the partition was not committed past the poison record once it was dead-lettered");
+        Assert.Contains(log.Succeeded, r => r.Sequence == 2);
+    }
+
+    public void Dispose() => _cluster.Dispose();
+
+    private static int CountPoisonAttempts(RiderTestHost host) =>
+        host.Harness.Consumed.Select<ArgumentMade>(m => m.Context.Message.Poison).Count();
+}

@@ -1,0 +1,3 @@
+namespace DebateEvents.Outbox.Tests.Events;
+
+public sealed record DebateOpened(Guid DebateId, string Question, int Sequence);

@@ -1,0 +1,91 @@
+using DebateEvents.Kafka.Serialization;
+using DebateEvents.Outbox.Tests.Events;
+using DebateEvents.Outbox.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace DebateEvents.Outbox.Tests.Publishing;
+
+[Trait("Category", "Integration")]
+public sealed class OutboxPublishTests(KafkaClusterFixture kafka) : IClassFixture<KafkaClusterFixture>
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Publish_WhenTransactionCommits_ReachesKafkaExactlyOnceAndInProcessSubscribers()
+    {
+        var topic = kafka.CreateTopic("debates");
+        await using var database = new SqliteTestDatabase();
+        await using var host = await OutboxTestHost.StartAsync(database, kafka.Cluster.BootstrapServers, topic);
+        var published = new List<DebateOpened>();
+        for (var i = 0; i < 40; i++)
+        {
+            var evt = new DebateOpened(Guid.NewGuid(), $"Question {i}?", i);
+            published.Add(evt);
+            await host.InUnitOfWorkAsync(async (db, publish) =>
+            {
+                db.Debates.Add(new DebateRow { Id = evt.DebateId, Question = evt.Question });
+                await publish.Publish(evt);
+            });
+        }
+
+        await Eventually.HoldsAsync(async () => await host.UndeliveredAsync() == 0, Deadline,
+            () => "outbox rows still undelivered");
+        var records = KafkaTopicReader.ReadAll(kafka.Cluster.BootstrapServers, topic, Topics.Partitions);
+        Assert.Equal(40, records.Count);
+        Assert.Equal(40, records.Select(r => r.EventId).Distinct().Count());
+        Assert.Equal(published.Select(e => e.DebateId.ToString("D")).Order(), records.Select(r => r.Key!).Order());
+        Assert.All(records, r => Assert.Equal(typeof(DebateOpened).FullName, r.EventType));
+        await Eventually.HoldsAsync(() => host.Received.Subscribed.Count == 40, Deadline,
+            () => $"in-process subscriber saw {host.Received.Subscribed.Count} of 40");
+        Assert.Equal(records.Select(r => r.EventId).Order(), host.Received.Subscribed.Order());
+        Assert.Equal(40, await host.QueryAsync(db => db.Debates.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Publish_WhenTransactionRollsBack_DoesNotReachKafka()
+    {
+        var topic = kafka.CreateTopic("rollback");
+        await using var database = new SqliteTestDatabase();
+        await using var host = await OutboxTestHost.StartAsync(database, kafka.Cluster.BootstrapServers, topic);
+        var rolledBack = new DebateOpened(Guid.NewGuid(), "Rolled back?", 1);
+        await host.InScopeAsync(async (db, publish) =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Debates.Add(new DebateRow { Id = rolledBack.DebateId, Question = rolledBack.Question });
+            await publish.Publish(rolledBack);
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+        });
+        var committed = new DebateOpened(Guid.NewGuid(), "Committed?", 2);
+        await host.InUnitOfWorkAsync((_, publish) => publish.Publish(committed));
+
+        await Eventually.HoldsAsync(() => KafkaTopicReader.Count(kafka.Cluster.BootstrapServers, topic, Topics.Partitions) >= 1, Deadline,
+            () => "the committed event never reached Kafka");
+        await Eventually.HoldsAsync(async () => await host.UndeliveredAsync() == 0, Deadline, () => "rows still undelivered");
+        var records = KafkaTopicReader.ReadAll(kafka.Cluster.BootstrapServers, topic, Topics.Partitions);
+        var record = Assert.Single(records);
+        Assert.Equal(committed.DebateId.ToString("D"), record.Key);
+        Assert.Equal(1, await host.OutboxRowsAsync());
+        Assert.Equal(0, await host.QueryAsync(db => db.Debates.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Publish_WhenEventCannotBeSerialized_ThrowsNamingTypeAndFieldAndWritesNothing()
+    {
+        var topic = kafka.CreateTopic("unserializable");
+        await using var database = new SqliteTestDatabase();
+        await using var host = await OutboxTestHost.StartAsync(database, kafka.Cluster.BootstrapServers, topic);
+
+        var error = await Assert.ThrowsAsync<EventSerializationException>(() => host.InUnitOfWorkAsync(async (db, publish) =>
+        {
+            db.Debates.Add(new DebateRow { Id = Guid.NewGuid(), Question = "never saved" });
+            await publish.Publish(new UnserializableEvent(Guid.NewGuid(), () => { }));
+        }));
+
+        Assert.Equal(typeof(UnserializableEvent), error.MessageType);
+        Assert.Contains(nameof(UnserializableEvent), error.Message);
+        Assert.Contains(nameof(UnserializableEvent.OnDelivered), error.Message);
+        Assert.Equal(0, await host.OutboxRowsAsync());
+        Assert.Equal(0, await host.QueryAsync(db => db.Debates.CountAsync()));
+    }
+}

@@ -1,0 +1,17 @@
+using System.Collections.Concurrent;
+
+namespace DebateEvents.Outbox.Tests.Support;
+
+/// <summary>What in-process consumers saw, per host.</summary>
+public sealed class ReceivedEvents
+{
+    public ConcurrentBag<Guid> Subscribed { get; } = [];
+
+    public ConcurrentBag<Guid> InboxRuns { get; } = [];
+
+    private int _consumeCompleted;
+
+    public int ConsumeCompleted => Volatile.Read(ref _consumeCompleted);
+
+    public void CountConsumeCompleted() => Interlocked.Increment(ref _consumeCompleted);
+}
