@@ -49,6 +49,13 @@ if [ ! -f "$data/PG_VERSION" ]; then
   as_server_user "$bindir/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --no-sync >&2
 fi
 
+# A data directory whose empty folders were lost (copied without them, or swept by a cleanup) starts
+# but fails every checkpoint ("could not open directory pg_logical/snapshots"): put them back.
+for sub in pg_commit_ts pg_dynshmem pg_logical/mappings pg_logical/snapshots pg_notify pg_replslot pg_serial \
+  pg_snapshots pg_stat pg_stat_tmp pg_tblspc pg_twophase pg_wal/archive_status; do
+  [ -d "$data/$sub" ] || as_server_user mkdir -p -m 700 "$data/$sub"
+done
+
 if ! as_server_user "$bindir/pg_ctl" -D "$data" status >/dev/null 2>&1; then
   # Throwaway cluster for tests: durability traded for speed; loopback only, socket in our folder.
   as_server_user "$bindir/pg_ctl" -D "$data" -l "$pg_dir/server.log" -w -t 60 start \
@@ -56,12 +63,12 @@ if ! as_server_user "$bindir/pg_ctl" -D "$data" status >/dev/null 2>&1; then
 fi
 
 for _ in $(seq 1 60); do
-  if "$bindir/pg_isready" -h 127.0.0.1 -p "$port" -q; then
+  if "$bindir/pg_isready" -h 127.0.0.1 -p "$port" -U postgres -q; then
     break
   fi
   sleep 0.5
 done
-"$bindir/pg_isready" -h 127.0.0.1 -p "$port" -q || { echo "postgres.sh: server did not become ready; see $pg_dir/server.log" >&2; exit 1; }
+"$bindir/pg_isready" -h 127.0.0.1 -p "$port" -U postgres -q || { echo "postgres.sh: server did not become ready; see $pg_dir/server.log" >&2; exit 1; }
 
 connection="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
 echo "$connection"

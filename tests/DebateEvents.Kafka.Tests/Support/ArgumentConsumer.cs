@@ -19,6 +19,7 @@ public sealed class ArgumentConsumer : IConsumer<ArgumentMade>
     {
         if (context.Message.Poison)
         {
+            _log.CountPoisonAttempt();
             throw new InvalidDataException($"Poison argument {context.Message.DebateId}#{context.Message.Sequence}");
         }
 

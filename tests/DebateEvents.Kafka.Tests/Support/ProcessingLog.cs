@@ -12,6 +12,7 @@ public sealed class ProcessingLog
     private readonly ConcurrentQueue<ProcessedRecord> _succeeded = new();
     private int _running;
     private int _maxRunning;
+    private int _poisonAttempts;
 
     /// <summary>Given a record and its attempt number (1 for the first), whether the consumer should throw.</summary>
     public Func<ProcessedRecord, int, bool> Fail { get; set; } = (_, _) => false;
@@ -24,6 +25,11 @@ public sealed class ProcessingLog
     public IReadOnlyCollection<ProcessedRecord> Succeeded => _succeeded;
 
     public int MaxConcurrency => Volatile.Read(ref _maxRunning);
+
+    /// <summary>How often a consumer was invoked with a poison message (each in-process retry counts).</summary>
+    public int PoisonAttempts => Volatile.Read(ref _poisonAttempts);
+
+    public void CountPoisonAttempt() => Interlocked.Increment(ref _poisonAttempts);
 
     public int AttemptsOf(string key, int sequence) => _attempts.Count(a => a.Key == key && a.Sequence == sequence);
 

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace DebateEvents.Host.ReadModels;
+
+/// <summary>The host's database: the processors' read models, and the outbox and inbox tables.</summary>
+public sealed class DebateDbContext(DbContextOptions<DebateDbContext> options) : DbContext(options)
+{
+    /// <summary>Read model of each debate.</summary>
+    public DbSet<DebateView> Debates => Set<DebateView>();
+
+    /// <summary>Decisions made.</summary>
+    public DbSet<DecisionRecord> Decisions => Set<DecisionRecord>();
+
+    /// <summary>Evolution history.</summary>
+    public DbSet<EvolutionRecord> Evolutions => Set<EvolutionRecord>();
+
+    /// <summary>Aggregates per metric name.</summary>
+    public DbSet<MetricAggregate> Metrics => Set<MetricAggregate>();
+
+    /// <summary>Webhook notifications delivered, per subscriber.</summary>
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DebateView>().HasKey(d => d.Id);
+        modelBuilder.Entity<DecisionRecord>().HasKey(d => d.Id);
+        modelBuilder.Entity<DecisionRecord>().Property(d => d.Confidence).HasPrecision(5, 4);
+        modelBuilder.Entity<EvolutionRecord>().HasKey(e => e.Id);
+        modelBuilder.Entity<MetricAggregate>().HasKey(m => m.Name);
+        modelBuilder.Entity<WebhookDelivery>().HasKey(w => new { w.NotificationId, w.Url });
+    }
+}

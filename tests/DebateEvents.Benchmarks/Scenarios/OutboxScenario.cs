@@ -1,0 +1,200 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using DebateEvents.Outbox;
+using DebateEvents.Outbox.Configuration;
+using DebateEvents.Outbox.Delivery;
+using DebateEvents.Outbox.Storage;
+using DebateEvents.Testing;
+using MassTransit;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DebateEvents.Benchmarks.Scenarios;
+
+/// <summary>
+/// The transactional outbox on SQLite against raw produce of the same records: events/s committed
+/// through <c>Publish</c> + <c>SaveChanges</c> and acknowledged by Kafka, at 1 and 100 events per
+/// transaction, and commit-to-acknowledgement latency at a fixed offered 5,000 events/s.
+/// </summary>
+internal static class OutboxScenario
+{
+    private const int Publishers = 4;
+    private const int Partitions = 6;
+
+    public static async Task<string> RunAsync(CancellationToken cancellationToken)
+    {
+        using var cluster = EmbeddedKafkaCluster.Start();
+        var folder = Path.Combine(Path.GetTempPath(), $"outbox-bench-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var raw = RawScenario.Measure(cluster, payloadBytes: 160, count: 200_000, cancellationToken).Produce;
+        var tx1 = await MeasureThroughput(cluster, folder, eventsPerTransaction: 1, total: 40_000, cancellationToken);
+        var tx100 = await MeasureThroughput(cluster, folder, eventsPerTransaction: 100, total: 200_000, cancellationToken);
+        var (p50, p99) = await MeasureLatency(cluster, folder, ratePerSecond: 5_000, seconds: 8, cancellationToken);
+        SqliteConnection.ClearAllPools();
+        Console.WriteLine($"outbox: raw {raw:0}/s; tx1 {tx1:0}/s ({tx1 / raw:P1} of raw); tx100 {tx100:0}/s ({tx100 / raw:P1} of raw); "
+            + $"commit-to-ack at 5,000/s p50 {p50:0.0} ms, p99 {p99:0.0} ms");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"RESULT outbox tx1_eps={tx1:0} tx100_eps={tx100:0} p50_ms={p50:0.0} p99_ms={p99:0.0} ratio_tx1={tx1 / raw:0.000} ratio_tx100={tx100 / raw:0.000} raw_eps={raw:0}");
+    }
+
+    private static async Task<double> MeasureThroughput(EmbeddedKafkaCluster cluster, string folder, int eventsPerTransaction, int total,
+        CancellationToken cancellationToken)
+    {
+        var acks = new AckLog();
+        await using var bench = await Bench.StartAsync(cluster, folder, acks);
+        var perPublisher = total / Publishers / eventsPerTransaction;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Publishers).Select(p => Task.Run(async () =>
+        {
+            for (var t = 0; t < perPublisher; t++)
+            {
+                await bench.CommitAsync(p, eventsPerTransaction, null, cancellationToken);
+            }
+        }, cancellationToken)));
+        var committed = watch.Elapsed;
+        await acks.WaitForAsync(total, TimeSpan.FromMinutes(2), cancellationToken);
+        var rate = total / watch.Elapsed.TotalSeconds;
+        Console.WriteLine($"outbox {eventsPerTransaction}/tx: {total} events committed in {committed.TotalSeconds:0.00} s, "
+            + $"acknowledged in {watch.Elapsed.TotalSeconds:0.00} s: {rate:0} events/s");
+        return rate;
+    }
+
+    private static async Task<(double P50, double P99)> MeasureLatency(EmbeddedKafkaCluster cluster, string folder, int ratePerSecond,
+        int seconds, CancellationToken cancellationToken)
+    {
+        var acks = new AckLog();
+        await using var bench = await Bench.StartAsync(cluster, folder, acks);
+        var commits = new ConcurrentDictionary<Guid, double>();
+        var total = ratePerSecond * seconds;
+        var perPublisher = total / Publishers;
+        var interval = TimeSpan.FromSeconds(1.0 / ratePerSecond * Publishers);
+        var start = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, Publishers).Select(p => Task.Run(async () =>
+        {
+            for (var i = 0; i < perPublisher; i++)
+            {
+                var due = interval * i + TimeSpan.FromTicks(p * interval.Ticks / Publishers);
+                var ahead = due - Stopwatch.GetElapsedTime(start);
+                if (ahead > TimeSpan.FromMilliseconds(1))
+                {
+                    await Task.Delay(ahead, cancellationToken);
+                }
+
+                await bench.CommitAsync(p, 1, commits, cancellationToken);
+            }
+        }, cancellationToken)));
+        var offered = total / Stopwatch.GetElapsedTime(start).TotalSeconds;
+        await acks.WaitForAsync(total, TimeSpan.FromMinutes(1), cancellationToken);
+        var latencies = acks.AckedAt.Select(a => a.Value - commits[a.Key]).Order().ToArray();
+        Console.WriteLine($"outbox latency: offered {offered:0}/s over {seconds} s, {latencies.Length} acks");
+        return (latencies[latencies.Length / 2], latencies[(int)(latencies.Length * 0.99)]);
+    }
+
+    private static double UnixMilliseconds() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
+
+    /// <summary>The benchmark's event: a debate id key and a short body, about the size of the domain's events.</summary>
+    public sealed record DebateStarted(Guid DebateId, string Question, int Round, DateTimeOffset OccurredAt);
+
+    /// <summary>The application's DbContext: only the outbox tables.</summary>
+    public sealed class BenchDbContext(DbContextOptions<BenchDbContext> options) : DbContext(options)
+    {
+        protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddOutboxEntities();
+    }
+
+    /// <summary>Broker acknowledgement time (Unix ms) of every delivered event.</summary>
+    private sealed class AckLog : IOutboxDeliveryObserver
+    {
+        private int _count;
+
+        public ConcurrentDictionary<Guid, double> AckedAt { get; } = new();
+
+        public void Sending(string instanceId, IReadOnlyList<OutboxMessage> rows)
+        {
+        }
+
+        public void Completed(string instanceId, IReadOnlyList<OutboxMessage> rows, IReadOnlyList<OutboxDelivery> results)
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (results[i].Succeeded && AckedAt.TryAdd(rows[i].EventId, results[i].AckedAt))
+                {
+                    Interlocked.Increment(ref _count);
+                }
+            }
+        }
+
+        public async Task WaitForAsync(int count, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            var deadline = Stopwatch.StartNew();
+            while (Volatile.Read(ref _count) < count)
+            {
+                if (deadline.Elapsed > timeout)
+                {
+                    throw new TimeoutException($"Only {_count} of {count} events were acknowledged within {timeout.TotalSeconds:0} s.");
+                }
+
+                await Task.Delay(1, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>A host with the outbox on a fresh SQLite file, MassTransit's in-memory bus and the dispatcher.</summary>
+    private sealed class Bench(IHost host) : IAsyncDisposable
+    {
+        public static async Task<Bench> StartAsync(EmbeddedKafkaCluster cluster, string folder, AckLog acks)
+        {
+            var topic = $"outbox-bench-{Guid.NewGuid():N}";
+            cluster.CreateTopic(topic, Partitions);
+            var builder = Host.CreateApplicationBuilder();
+            builder.Logging.ClearProviders();
+            builder.Services.AddDbContext<BenchDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(folder, topic)}.db"));
+            builder.Services.AddSingleton<IOutboxDeliveryObserver>(acks);
+            builder.Services.AddMassTransit(x =>
+            {
+                x.AddDebateEventsOutbox<BenchDbContext>(o =>
+                {
+                    o.UseSqlite();
+                    o.BootstrapServers = cluster.BootstrapServers;
+                    o.Route<DebateStarted>(topic, e => e.DebateId);
+                });
+                x.UsingInMemory((context, cfg) => cfg.UseDebateEventsOutbox(context));
+            });
+            var host = builder.Build();
+            await host.StartAsync();
+            return new Bench(host);
+        }
+
+        public async Task CommitAsync(int publisher, int events, ConcurrentDictionary<Guid, double>? commits, CancellationToken cancellationToken)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BenchDbContext>();
+            var publish = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
+            var eventIds = commits is null ? null : new List<Guid>(events);
+            for (var i = 0; i < events; i++)
+            {
+                var evt = new DebateStarted(Guid.NewGuid(), $"Should publisher {publisher} argue point {i}?", i, DateTimeOffset.UtcNow);
+                await publish.Publish(evt, ctx => eventIds?.Add(ctx.MessageId!.Value), cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            if (commits is not null)
+            {
+                var now = UnixMilliseconds();
+                foreach (var id in eventIds!)
+                {
+                    commits[id] = now;
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await host.StopAsync();
+            host.Dispose();
+        }
+    }
+}

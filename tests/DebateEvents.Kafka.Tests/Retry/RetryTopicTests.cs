@@ -1,0 +1,54 @@
+using DebateEvents.Kafka.Retry;
+using DebateEvents.Kafka.Tests.Messages;
+using DebateEvents.Kafka.Tests.Support;
+using MassTransit;
+using Xunit.Abstractions;
+
+namespace DebateEvents.Kafka.Tests.Retry;
+
+[Trait("Category", "Integration")]
+public sealed class RetryTopicTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
+{
+    private readonly string _topic = "debates-" + Guid.NewGuid().ToString("N");
+    private readonly string _group = "processors-" + Guid.NewGuid().ToString("N");
+
+    [Fact]
+    public async Task FailedRecord_IsRetriedFromTheRetryTopicAfterTheDelay_WhileOtherKeysFlowAndItsKeyKeepsOrder()
+    {
+        var delay = TimeSpan.FromSeconds(1.5);
+        var log = new ProcessingLog { Fail = (r, attempt) => r.Key == "slow" && r.Sequence == 0 && attempt == 1 };
+        await using var host = await RiderTestHost.Start(fixture.Cluster, output, log, (context, k) =>
+            k.TopicEndpoint(_topic, _group, e =>
+            {
+                e.CreateIfMissing(t => t.NumPartitions = 2);
+                e.ConcurrentMessageLimit = 4;
+                e.UseRetryTopic(delay);
+                e.ConfigureConsumer<ArgumentConsumer>(context);
+            }),
+            register: r => r.AddProducer<ArgumentMade>(_topic, a => a.DebateId));
+        var producer = host.Producer<ArgumentMade>();
+
+        await producer.Produce(new ArgumentMade("slow", 0, "fails once"));
+        await Eventually.Until(() => log.AttemptsOf("slow", 0) == 1, TimeSpan.FromSeconds(10), () => "the first attempt never happened");
+        var firstAttempt = log.Attempts.Single(a => a.Key == "slow").At;
+        var produced = Enumerable.Range(1, 20).Select(i => producer.Produce(new ArgumentMade($"fast-{i}", i, "flows")))
+            .Append(producer.Produce(new ArgumentMade("slow", 21, "must wait for #0")));
+        await Task.WhenAll(produced);
+        Assert.True(DateTimeOffset.UtcNow - firstAttempt < delay, "producing took longer than the retry delay; the test proves nothing");
+        await Eventually.Until(() => log.Succeeded.Count == 22, TimeSpan.FromSeconds(15), () => $"{log.Succeeded.Count} of 22 processed");
+
+        var retried = log.Succeeded.Single(r => r.Sequence == 0);
+        var later = log.Succeeded.Single(r => r.Sequence == 21);
+        Assert.Equal(TopicNames.Retry(_topic), retried.Topic);
+        Assert.True(retried.At - firstAttempt >= delay - TimeSpan.FromMilliseconds(50),
+            $"retried after {(retried.At - firstAttempt).TotalMilliseconds} ms, before the {delay.TotalMilliseconds} ms delay");
+        Assert.All(log.Succeeded.Where(r => r.Key.StartsWith("fast-", StringComparison.Ordinal)),
+            r => Assert.True(r.At < retried.At, $"{r.Key} waited for the retry of another key"));
+        Assert.True(later.At > retried.At, "slow#21 overtook slow#0 while #0 waited in the retry topic");
+        Assert.Equal(2, log.AttemptsOf("slow", 0));
+        var original = log.Attempts.First(a => a.Key == "slow");
+        var retryRecord = Assert.Single(KafkaProbe.ReadAll(fixture.Cluster.BootstrapServers, TopicNames.Retry(_topic), 2, TimeSpan.FromSeconds(2)));
+        Assert.Equal("1", retryRecord.Header(RetryTopicHeaders.Attempt));
+        Assert.Equal($"{_topic}/{original.Partition}/{original.Offset}", retryRecord.Header(RetryTopicHeaders.Origin));
+    }
+}
