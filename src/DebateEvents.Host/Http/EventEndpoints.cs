@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DebateEvents.Host.ReadModels;
+using MassTransit;
+
+namespace DebateEvents.Host.Http;
+
+/// <summary>
+/// <c>POST /events/{type}</c>: publishes one event from its JSON body. The event is published on the
+/// bus and written to the outbox in one database transaction, so it reaches Kafka exactly when the
+/// request succeeds. Bad input gets a problem-details response naming the field.
+/// </summary>
+public static class EventEndpoints
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>Maps the publishing endpoints.</summary>
+    public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/events", () => EventTypeCatalog.Names);
+        app.MapPost("/events/{type}", PublishAsync);
+        return app;
+    }
+
+    private static async Task<IResult> PublishAsync(
+        string type, HttpRequest request, IPublishEndpoint publisher, DebateDbContext db, CancellationToken cancellationToken)
+    {
+        if (!EventTypeCatalog.TryResolve(type, out var eventType))
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Unknown event type",
+                detail: $"'{type}' is not an event type. Known: {string.Join(", ", EventTypeCatalog.Names)}.");
+        }
+
+        object? message;
+        try
+        {
+            message = await JsonSerializer.DeserializeAsync(request.Body, eventType, Json, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { [field] = [ex.Message] },
+                title: $"The body is not a valid {eventType.Name}");
+        }
+
+        if (message is null)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["The body is empty or null."] });
+        }
+
+        var broken = EventRules.Check(message);
+        if (broken.Count > 0)
+        {
+            return Results.ValidationProblem(broken, title: $"The {eventType.Name} breaks a domain rule");
+        }
+
+        var eventId = NewId.NextGuid();
+        await publisher.Publish(message, eventType, context => context.MessageId = eventId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return Results.Accepted($"/events/{eventType.Name}/{eventId}", new { eventId, type = eventType.Name });
+    }
+}

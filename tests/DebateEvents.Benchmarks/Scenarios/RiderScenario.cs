@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Globalization;
+using Confluent.Kafka;
+using DebateEvents.Kafka;
+using DebateEvents.Kafka.Routing;
+using DebateEvents.Testing;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DebateEvents.Benchmarks.Scenarios;
+
+/// <summary>
+/// The Kafka rider against raw Confluent.Kafka on the embedded cluster, with identical records (same JSON
+/// body, key and CloudEvents headers). Produce: raw <c>ProduceAsync</c> of prebuilt records versus
+/// <c>ITopicProducer&lt;T&gt;.Produce</c>, which also serializes and builds headers; both await every delivery
+/// report with the same number in flight. Consume: a raw consumer loop versus a topic endpoint with per-key
+/// ordering (ConcurrentMessageLimit 16, 1,000 keys) into a no-op MassTransit consumer, timed from the
+/// first record. 12 partitions keep each under the mock's 5 MB / 100k message-set cap.
+/// </summary>
+internal static class RiderScenario
+{
+    private const int Partitions = 12;
+    private const int InFlight = 20_000;
+
+    public static async Task<string> RunAsync(CancellationToken cancellationToken)
+    {
+        using var cluster = EmbeddedKafkaCluster.Start();
+        var small = await Measure(cluster, payloadBytes: 100, count: 200_000, cancellationToken);
+        var large = await Measure(cluster, payloadBytes: 1024, count: 40_000, cancellationToken);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"RESULT rider produce_ratio={Math.Min(small.ProduceRatio, large.ProduceRatio):0.00} consume_ratio={Math.Min(small.ConsumeRatio, large.ConsumeRatio):0.00} consume_msgs={Math.Min(small.Consume, large.Consume):0}");
+    }
+
+    private static async Task<(double ProduceRatio, double ConsumeRatio, double Consume)> Measure(
+        EmbeddedKafkaCluster cluster, int payloadBytes, int count, CancellationToken cancellationToken)
+    {
+        var rawTopic = NewTopic(cluster, "raw", payloadBytes);
+        var oursTopic = NewTopic(cluster, "rider", payloadBytes);
+        var padding = new string('x', Math.Max(0, payloadBytes - 60));
+        double rawProduce;
+        var events = Enumerable.Range(0, count).Select(i => new RiderBenchmarkEvent($"debate-{i % 1000:D4}", i, padding)).ToArray();
+
+        double oursProduce;
+        await using (var producing = BuildRider(cluster, oursTopic, count, consume: false))
+        {
+            var builder = producing.GetRequiredService<EventRecordBuilder>();
+            var records = events.Select(e => builder.Build(e, EventEnvelope.New())).Select(r => new EventRecord(rawTopic, r.Key, r.Value, r.Headers)).ToArray();
+            Console.WriteLine($"rider {payloadBytes} B: body {records[0].Value.Length} B, {records[0].Headers.Count} headers, {count} records");
+            var rawProduceRate = await RawProduce(cluster, records);
+            var bus = producing.GetRequiredService<IBusControl>();
+            await bus.StartAsync(cancellationToken);
+            var producer = producing.GetRequiredService<ITopicProducer<RiderBenchmarkEvent>>();
+            oursProduce = await Timed(count, i => producer.Produce(events[i], cancellationToken));
+            await bus.StopAsync(cancellationToken);
+            rawProduce = rawProduceRate;
+        }
+
+        var rawConsume = RawConsume(cluster, rawTopic, count, cancellationToken);
+        double oursConsume;
+        await using (var consuming = BuildRider(cluster, oursTopic, count, consume: true))
+        {
+            var counter = consuming.GetRequiredService<RiderConsumeCounter>();
+            var bus = consuming.GetRequiredService<IBusControl>();
+            var watch = new Stopwatch();
+            await bus.StartAsync(cancellationToken);
+            await WaitForFirst(counter, watch, cancellationToken);
+            await counter.Done.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
+            oursConsume = (count - counter.StartedAt) / watch.Elapsed.TotalSeconds;
+            await bus.StopAsync(cancellationToken);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"rider {payloadBytes} B: produce raw {rawProduce:0} vs ours {oursProduce:0} msg/s ({oursProduce / rawProduce:0.00}); consume raw {rawConsume:0} vs ours {oursConsume:0} msg/s ({oursConsume / rawConsume:0.00})"));
+        return (oursProduce / rawProduce, oursConsume / rawConsume, oursConsume);
+    }
+
+    private static ServiceProvider BuildRider(EmbeddedKafkaCluster cluster, string topic, int count, bool consume)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(new RiderConsumeCounter { Expected = count });
+        services.AddMassTransit(x =>
+        {
+            x.AddRider(r =>
+            {
+                r.AddConsumer<RiderNoOpConsumer>();
+                r.AddProducer<RiderBenchmarkEvent>(topic, e => e.DebateId);
+                r.UsingKafka((context, k) =>
+                {
+                    k.Host(cluster.BootstrapServers);
+                    if (consume)
+                    {
+                        k.TopicEndpoint(topic, $"rider-{Guid.NewGuid():N}", e =>
+                        {
+                            e.ConcurrentMessageLimit = 16;
+                            e.ConfigureConsumer<RiderNoOpConsumer>(context);
+                        });
+                    }
+                });
+            });
+            x.UsingInMemory();
+        });
+        return services.BuildServiceProvider();
+    }
+
+    private static async Task WaitForFirst(RiderConsumeCounter counter, Stopwatch watch, CancellationToken cancellationToken)
+    {
+        // Time from the first consumed record on, as the raw loop does, so the group join is not counted.
+        while (counter.Count == 0)
+        {
+            await Task.Delay(1, cancellationToken);
+        }
+
+        counter.StartedAt = counter.Count;
+        watch.Start();
+    }
+
+    private static async Task<double> RawProduce(EmbeddedKafkaCluster cluster, EventRecord[] records)
+    {
+        using var producer = new ProducerBuilder<byte[]?, byte[]>(new ProducerConfig
+        {
+            BootstrapServers = cluster.BootstrapServers,
+            EnableIdempotence = true,
+            Acks = Acks.All,
+            LingerMs = 5,
+            BatchSize = 1_048_576,
+        }).Build();
+        return await Timed(records.Length, i => producer.ProduceAsync(records[i].Topic, records[i].ToMessage()));
+    }
+
+    /// <summary>Runs <paramref name="count"/> sends with at most <see cref="InFlight"/> unacknowledged; returns msg/s.</summary>
+    private static async Task<double> Timed(int count, Func<int, Task> send)
+    {
+        using var window = new SemaphoreSlim(InFlight);
+        var pending = new Task[count];
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            await window.WaitAsync();
+            pending[i] = send(i).ContinueWith(static (t, w) => ((SemaphoreSlim)w!).Release(), window, TaskScheduler.Default);
+        }
+
+        await Task.WhenAll(pending);
+        return count / watch.Elapsed.TotalSeconds;
+    }
+
+    private static double RawConsume(EmbeddedKafkaCluster cluster, string topic, int count, CancellationToken cancellationToken)
+    {
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = cluster.BootstrapServers,
+            GroupId = $"raw-{Guid.NewGuid():N}",
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnableAutoCommit = true,
+        }).Build();
+        consumer.Subscribe(topic);
+        var watch = new Stopwatch();
+        var seen = 0;
+        while (seen < count)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is not null)
+            {
+                watch.Start();
+                seen++;
+            }
+        }
+
+        consumer.Close();
+        return (count - 1) / watch.Elapsed.TotalSeconds;
+    }
+
+    private static string NewTopic(EmbeddedKafkaCluster cluster, string kind, int payloadBytes)
+    {
+        var topic = $"{kind}-{payloadBytes}-{Guid.NewGuid():N}";
+        cluster.CreateTopic(topic, Partitions);
+        return topic;
+    }
+}
