@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using DebateEvents.Avro.Schemas;
+using DebateEvents.Avro.Serialization;
 
 namespace DebateEvents.Avro;
 
@@ -19,7 +20,7 @@ public static class AvroCodec
     /// <typeparam name="T">A generated contract or other <see cref="IAvroRecord"/>.</typeparam>
     /// <returns>The compiled serializer.</returns>
     public static AvroSerializer<T> Serializer<T>()
-        where T : IAvroRecord => Serializer<T>(T.Schema);
+        where T : IAvroRecord => Serializer<T>(RecordSchemaCache<T>.Schema);
 
     /// <summary>The cached serializer for <typeparamref name="T"/> with <paramref name="schema"/>.</summary>
     /// <typeparam name="T">The CLR type.</typeparam>
@@ -32,7 +33,7 @@ public static class AvroCodec
     /// <typeparam name="T">A generated contract or other <see cref="IAvroRecord"/>.</typeparam>
     /// <returns>The compiled deserializer.</returns>
     public static AvroDeserializer<T> Deserializer<T>()
-        where T : IAvroRecord => Deserializer<T>(T.Schema, T.Schema);
+        where T : IAvroRecord => Deserializer<T>(RecordSchemaCache<T>.Schema, RecordSchemaCache<T>.Schema);
 
     /// <summary>The cached deserializer resolving <paramref name="writerSchema"/> to <paramref name="readerSchema"/>.</summary>
     /// <typeparam name="T">The CLR type.</typeparam>
@@ -63,7 +64,7 @@ public static class AvroCodec
         return Deserializers.GetOrAdd((type, writerSchema, readerSchema), static key => (IAvroDeserializer)Create(typeof(AvroDeserializer<>), key.Item1, key.Item2, key.Item3));
     }
 
-    /// <summary>The schema a type carries through <see cref="IAvroRecord"/>, or null when it carries none.</summary>
+    /// <summary>The schema a type carries: the public static <c>Schema</c> property of an <see cref="IAvroRecord"/>, or null.</summary>
     /// <param name="type">A CLR type, e.g. a message type chosen at run time.</param>
     /// <returns>The schema, or null.</returns>
     public static AvroSchema? SchemaOf(Type type)
@@ -74,7 +75,7 @@ public static class AvroCodec
             return null;
         }
 
-        return type.GetProperty(nameof(IAvroRecord.Schema), BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as AvroSchema;
+        return type.GetProperty(nameof(IAvroRecord.Schema), BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)?.GetValue(null) as AvroSchema;
     }
 
     private static object Create(Type generic, Type type, params object[] arguments)

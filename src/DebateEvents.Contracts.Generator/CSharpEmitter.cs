@@ -34,7 +34,8 @@ internal static class CSharpEmitter
             AppendDoc(code, "    ", "The Avro schema this type was generated from, as compact JSON.");
             code.Append("    public const string SchemaJson = ").Append(Literal(model.SchemaJson)).AppendLine(";").AppendLine();
             AppendDoc(code, "    ", "The parsed schema; serializers use it as writer and reader schema.");
-            code.AppendLine("    public static global::DebateEvents.Avro.Schemas.AvroSchema Schema { get; } = global::DebateEvents.Avro.Schemas.AvroSchema.Parse(SchemaJson);");
+            code.AppendLine("    public static global::DebateEvents.Avro.Schemas.AvroSchema Schema { get; } = global::DebateEvents.Avro.Schemas.AvroSchema.Parse(SchemaJson);").AppendLine();
+            code.AppendLine("    global::DebateEvents.Avro.Schemas.AvroSchema global::DebateEvents.Avro.IAvroRecord.Schema => Schema;");
         }
 
         foreach (var field in model.Fields)

@@ -15,6 +15,7 @@ public ref struct AvroWriter
     private readonly IBufferWriter<byte> _output;
     private Span<byte> _span;
     private int _used;
+    private int _depth;
 
     /// <summary>Creates a writer over <paramref name="output"/>.</summary>
     /// <param name="output">Where the bytes go; <see cref="Flush"/> commits them.</param>
@@ -24,6 +25,7 @@ public ref struct AvroWriter
         _output = output;
         _span = default;
         _used = 0;
+        _depth = 0;
     }
 
     /// <summary>Commits the bytes written so far to the underlying buffer writer.</summary>
@@ -113,6 +115,18 @@ public ref struct AvroWriter
         var written = Encoding.UTF8.GetBytes(value, Reserve(byteCount));
         _used += written;
     }
+
+    /// <summary>Enters a nested record, failing when nesting exceeds <see cref="AvroReader.MaxDepth"/> (a cyclic object graph).</summary>
+    public void EnterNested()
+    {
+        if (++_depth > AvroReader.MaxDepth)
+        {
+            throw new AvroEncodingException($"Records nest deeper than {AvroReader.MaxDepth} levels; the object graph is probably cyclic.");
+        }
+    }
+
+    /// <summary>Leaves a nested record entered with <see cref="EnterNested"/>.</summary>
+    public void ExitNested() => _depth--;
 
     /// <summary>Gives a span of at least <paramref name="size"/> bytes to fill; commit them with <see cref="Advance"/>.</summary>
     /// <param name="size">The number of bytes needed.</param>

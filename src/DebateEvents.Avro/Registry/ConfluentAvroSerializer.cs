@@ -27,6 +27,9 @@ public sealed class ConfluentAvroSerializer
         _options = options;
     }
 
+    /// <summary>The <c>content-type</c> a transport should write next to bodies in this format.</summary>
+    public const string ContentType = "application/avro";
+
     /// <summary>Appends the framed message to <paramref name="output"/>.</summary>
     /// <param name="message">An instance of a type carrying its schema (a generated contract).</param>
     /// <param name="topic">The topic the message goes to; it names the subject.</param>
@@ -38,21 +41,53 @@ public sealed class ConfluentAvroSerializer
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(output);
-        var type = message.GetType();
-        var schema = AvroCodec.SchemaOf(type) ?? throw new AvroTypeMappingException($"{type.Name} does not carry an Avro schema (implement IAvroRecord).");
-        if (!_ids.TryGetValue((type, topic), out var id))
+        var id = await PrepareAsync(message.GetType(), topic, cancellationToken);
+        Write(message, id, output);
+        return id;
+    }
+
+    /// <summary>
+    /// Resolves (and caches) the schema id for a type and topic ahead of time, e.g. at startup, so that
+    /// <see cref="TrySerialize"/> can run synchronously.
+    /// </summary>
+    /// <param name="type">A type carrying its schema.</param>
+    /// <param name="topic">The topic its messages go to.</param>
+    /// <param name="cancellationToken">Cancels a registry call.</param>
+    /// <returns>The schema id.</returns>
+    public async ValueTask<int> PrepareAsync(Type type, string topic, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        if (_ids.TryGetValue((type, topic), out var id))
         {
-            var subject = SubjectNames.For(_options.SubjectNameStrategy, topic, (schema as Schemas.NamedSchema)?.FullName ?? type.FullName!);
-            var text = schema.SourceText ?? schema.CanonicalForm;
-            id = _options.AutoRegisterSchemas
-                ? await _registry.RegisterSchemaAsync(subject, text, cancellationToken)
-                : (await _registry.LookupSchemaAsync(subject, text, cancellationToken)).Id;
-            _ids[(type, topic)] = id;
+            return id;
         }
 
-        ConfluentWireFormat.WriteHeader(output, id);
-        AvroCodec.Serializer(type, schema).Serialize(message, output);
+        var schema = SchemaOf(type);
+        var subject = SubjectNames.For(_options.SubjectNameStrategy, topic, (schema as Schemas.NamedSchema)?.FullName ?? type.FullName!);
+        var text = schema.SourceText ?? schema.CanonicalForm;
+        id = _options.AutoRegisterSchemas
+            ? await _registry.RegisterSchemaAsync(subject, text, cancellationToken)
+            : (await _registry.LookupSchemaAsync(subject, text, cancellationToken)).Id;
+        _ids[(type, topic)] = id;
         return id;
+    }
+
+    /// <summary>Writes the framed message without waiting, when the schema id for the type and topic is already known.</summary>
+    /// <param name="message">An instance of a type carrying its schema.</param>
+    /// <param name="topic">The topic the message goes to.</param>
+    /// <param name="output">Where the bytes go; untouched when the method returns false.</param>
+    /// <returns>False when the id is not cached yet: call <see cref="PrepareAsync"/> or <see cref="SerializeAsync(object, string, IBufferWriter{byte}, CancellationToken)"/> first.</returns>
+    public bool TrySerialize(object message, string topic, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(output);
+        if (!_ids.TryGetValue((message.GetType(), topic), out var id))
+        {
+            return false;
+        }
+
+        Write(message, id, output);
+        return true;
     }
 
     /// <summary>Returns the framed message as a new array.</summary>
@@ -65,5 +100,15 @@ public sealed class ConfluentAvroSerializer
         var buffer = new ArrayBufferWriter<byte>();
         await SerializeAsync(message, topic, buffer, cancellationToken);
         return buffer.WrittenSpan.ToArray();
+    }
+
+    private static Schemas.AvroSchema SchemaOf(Type type) =>
+        AvroCodec.SchemaOf(type) ?? throw new AvroTypeMappingException($"{type.Name} does not carry an Avro schema (implement IAvroRecord).");
+
+    private static void Write(object message, int id, IBufferWriter<byte> output)
+    {
+        var type = message.GetType();
+        ConfluentWireFormat.WriteHeader(output, id);
+        AvroCodec.Serializer(type, SchemaOf(type)).Serialize(message, output);
     }
 }

@@ -104,17 +104,17 @@ internal sealed class SchemaParser
             "record" or "error" => ParseRecord(element, enclosingNamespace, typeName == "error"),
             "enum" => Register(ParseEnum(element, enclosingNamespace)),
             "fixed" => Register(ParseFixed(element, enclosingNamespace)),
-            "array" => new ArraySchema(ParseElement(Required(element, "items", "array"), enclosingNamespace)),
-            "map" => new MapSchema(ParseElement(Required(element, "values", "map"), enclosingNamespace)),
+            "array" => new ArraySchema(ParseElement(SchemaAttributes.Required(element, "items", "array"), enclosingNamespace)),
+            "map" => new MapSchema(ParseElement(SchemaAttributes.Required(element, "values", "map"), enclosingNamespace)),
             _ => ResolveName(typeName, enclosingNamespace),
         };
     }
 
     private RecordSchema ParseRecord(JsonElement element, string? enclosingNamespace, bool isError)
     {
-        var name = ReadName(element, enclosingNamespace, "record");
-        var record = Register(new RecordSchema(name, ReadAliases(element, name.Namespace), ReadDoc(element), isError));
-        var fieldsElement = Required(element, "fields", $"record '{name.FullName}'");
+        var name = SchemaAttributes.ReadName(element, enclosingNamespace, "record");
+        var record = Register(new RecordSchema(name, SchemaAttributes.ReadAliases(element, name.Namespace), SchemaAttributes.ReadDoc(element), isError));
+        var fieldsElement = SchemaAttributes.Required(element, "fields", $"record '{name.FullName}'");
         if (fieldsElement.ValueKind != JsonValueKind.Array)
         {
             throw new AvroSchemaException($"Record '{name.FullName}': 'fields' must be an array.");
@@ -124,16 +124,16 @@ internal sealed class SchemaParser
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var fieldElement in fieldsElement.EnumerateArray())
         {
-            var fieldName = RequiredString(fieldElement, "name", $"a field of record '{name.FullName}'");
+            var fieldName = SchemaAttributes.RequiredString(fieldElement, "name", $"a field of record '{name.FullName}'");
             SchemaNames.ValidateIdentifier(fieldName, $"field of record '{name.FullName}'");
             if (!names.Add(fieldName))
             {
                 throw new AvroSchemaException($"Record '{name.FullName}' declares field '{fieldName}' twice.");
             }
 
-            var fieldSchema = ParseElement(Required(fieldElement, "type", $"field '{fieldName}'"), name.Namespace);
+            var fieldSchema = ParseElement(SchemaAttributes.Required(fieldElement, "type", $"field '{fieldName}'"), name.Namespace);
             JsonElement? defaultValue = fieldElement.TryGetProperty("default", out var d) ? d : null;
-            var field = new RecordField(fieldName, fieldSchema, fields.Count, defaultValue, ReadStrings(fieldElement, "aliases"), ReadDoc(fieldElement));
+            var field = new RecordField(fieldName, fieldSchema, fields.Count, defaultValue, SchemaAttributes.ReadStrings(fieldElement, "aliases"), SchemaAttributes.ReadDoc(fieldElement));
             fields.Add(field);
             if (field.HasDefault)
             {
@@ -147,13 +147,13 @@ internal sealed class SchemaParser
 
     private static EnumSchema ParseEnum(JsonElement element, string? enclosingNamespace)
     {
-        var name = ReadName(element, enclosingNamespace, "enum");
+        var name = SchemaAttributes.ReadName(element, enclosingNamespace, "enum");
         if (!element.TryGetProperty("symbols", out _))
         {
             throw new AvroSchemaException($"Enum '{name.FullName}' needs 'symbols'.");
         }
 
-        var symbols = ReadStrings(element, "symbols");
+        var symbols = SchemaAttributes.ReadStrings(element, "symbols");
         if (symbols.Distinct(StringComparer.Ordinal).Count() != symbols.Count)
         {
             throw new AvroSchemaException($"Enum '{name.FullName}' declares a symbol twice.");
@@ -170,19 +170,19 @@ internal sealed class SchemaParser
             throw new AvroSchemaException($"Enum '{name.FullName}': default '{defaultSymbol}' is not one of its symbols.");
         }
 
-        return new EnumSchema(name, ReadAliases(element, name.Namespace), ReadDoc(element), symbols, defaultSymbol);
+        return new EnumSchema(name, SchemaAttributes.ReadAliases(element, name.Namespace), SchemaAttributes.ReadDoc(element), symbols, defaultSymbol);
     }
 
     private static AvroSchema ParseFixed(JsonElement element, string? enclosingNamespace)
     {
-        var name = ReadName(element, enclosingNamespace, "fixed");
-        var sizeElement = Required(element, "size", $"fixed '{name.FullName}'");
+        var name = SchemaAttributes.ReadName(element, enclosingNamespace, "fixed");
+        var sizeElement = SchemaAttributes.Required(element, "size", $"fixed '{name.FullName}'");
         if (sizeElement.ValueKind != JsonValueKind.Number || !sizeElement.TryGetInt32(out var size) || size < 0)
         {
             throw new AvroSchemaException($"Fixed '{name.FullName}': 'size' must be a non-negative integer.");
         }
 
-        var schema = new FixedSchema(name, ReadAliases(element, name.Namespace), ReadDoc(element), size);
+        var schema = new FixedSchema(name, SchemaAttributes.ReadAliases(element, name.Namespace), SchemaAttributes.ReadDoc(element), size);
         return LogicalTypes.Annotate(schema, element);
     }
 
@@ -196,44 +196,5 @@ internal sealed class SchemaParser
         }
 
         return schema;
-    }
-
-    private static SchemaName ReadName(JsonElement element, string? enclosingNamespace, string kind)
-    {
-        var raw = RequiredString(element, "name", $"a {kind}");
-        string? ns = element.TryGetProperty("namespace", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
-        var name = SchemaName.Resolve(raw, ns, enclosingNamespace);
-        SchemaNames.ValidateFullName(name, kind);
-        return name;
-    }
-
-    private static List<string> ReadAliases(JsonElement element, string? ns) =>
-        ReadStrings(element, "aliases").Select(a => SchemaName.Resolve(a, null, ns).FullName).ToList();
-
-    private static List<string> ReadStrings(JsonElement element, string property)
-    {
-        if (!element.TryGetProperty(property, out var array))
-        {
-            return [];
-        }
-
-        if (array.ValueKind != JsonValueKind.Array || array.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
-        {
-            throw new AvroSchemaException($"'{property}' must be an array of strings.");
-        }
-
-        return array.EnumerateArray().Select(e => e.GetString()!).ToList();
-    }
-
-    private static string? ReadDoc(JsonElement element) =>
-        element.TryGetProperty("doc", out var doc) && doc.ValueKind == JsonValueKind.String ? doc.GetString() : null;
-
-    private static JsonElement Required(JsonElement element, string property, string owner) =>
-        element.TryGetProperty(property, out var value) ? value : throw new AvroSchemaException($"{owner} needs '{property}'.");
-
-    private static string RequiredString(JsonElement element, string property, string owner)
-    {
-        var value = Required(element, property, owner);
-        return value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new AvroSchemaException($"{owner}: '{property}' must be a string.");
     }
 }

@@ -20,14 +20,16 @@ internal static class LogicalConversions
 
     public static long ToUnixUnits(DateTimeOffset value, long ticksPerUnit) => FloorDiv(value.UtcTicks - EpochTicks, ticksPerUnit);
 
-    public static long ToUnixUnits(DateTime value, long ticksPerUnit) => FloorDiv(value.Ticks - EpochTicks, ticksPerUnit);
+    // A timestamp is an instant, so local times are converted to UTC; a local-timestamp is wall-clock time, kept as is.
+    public static long ToUnixUnits(DateTime value, long ticksPerUnit, bool isInstant) =>
+        FloorDiv((isInstant && value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value).Ticks - EpochTicks, ticksPerUnit);
 
-    public static bool TryFromUnixUnits(long units, long ticksPerUnit, out DateTime value)
+    public static bool TryFromUnixUnits(long units, long ticksPerUnit, DateTimeKind kind, out DateTime value)
     {
         var minUnits = FloorDiv(-EpochTicks, ticksPerUnit);
         var maxUnits = (MaxTicks - EpochTicks) / ticksPerUnit;
         var valid = units >= minUnits && units <= maxUnits;
-        value = valid ? new DateTime(EpochTicks + (units * ticksPerUnit), DateTimeKind.Utc) : default;
+        value = valid ? new DateTime(EpochTicks + (units * ticksPerUnit), kind) : default;
         return valid;
     }
 

@@ -21,9 +21,9 @@ internal static class PrimitiveReaders
         (AvroType.Int, _) when type == typeof(int) => (ValueReader<int>)(static (ref AvroReader r) => r.ReadInt()),
         (AvroType.Long, LogicalTypes.TimeMicros) when type == typeof(TimeOnly) => TimeOfDay(LongSource(writer.Type), LogicalConversions.TicksPerMicrosecond),
         (AvroType.Long, LogicalTypes.TimestampMillis or LogicalTypes.LocalTimestampMillis) when type != typeof(long) =>
-            Timestamp(LongSource(writer.Type), TimeSpan.TicksPerMillisecond, type),
+            Timestamp(LongSource(writer.Type), TimeSpan.TicksPerMillisecond, type, reader.LogicalType == LogicalTypes.TimestampMillis),
         (AvroType.Long, LogicalTypes.TimestampMicros or LogicalTypes.LocalTimestampMicros) when type != typeof(long) =>
-            Timestamp(LongSource(writer.Type), LogicalConversions.TicksPerMicrosecond, type),
+            Timestamp(LongSource(writer.Type), LogicalConversions.TicksPerMicrosecond, type, reader.LogicalType == LogicalTypes.TimestampMicros),
         (AvroType.Long, _) when type == typeof(long) => LongSource(writer.Type),
         (AvroType.Float, _) when type == typeof(float) => FloatSource(writer.Type),
         (AvroType.Double, _) when type == typeof(double) => DoubleSource(writer.Type),
@@ -68,20 +68,21 @@ internal static class PrimitiveReaders
         return LogicalConversions.TryTimeOfDay(units, ticksPerUnit, out var time) ? time : throw r.Error("Time of day is out of range", start);
     };
 
-    private static Delegate? Timestamp(ValueReader<long> source, long ticksPerUnit, Type type)
+    private static Delegate? Timestamp(ValueReader<long> source, long ticksPerUnit, Type type, bool isInstant)
     {
+        var kind = isInstant ? DateTimeKind.Utc : DateTimeKind.Unspecified;
         if (type == typeof(DateTimeOffset))
         {
-            return (ValueReader<DateTimeOffset>)((ref AvroReader r) => new DateTimeOffset(ReadDateTime(ref r, source, ticksPerUnit)));
+            return (ValueReader<DateTimeOffset>)((ref AvroReader r) => new DateTimeOffset(ReadDateTime(ref r, source, ticksPerUnit, kind), TimeSpan.Zero));
         }
 
-        return type == typeof(DateTime) ? (ValueReader<DateTime>)((ref AvroReader r) => ReadDateTime(ref r, source, ticksPerUnit)) : null;
+        return type == typeof(DateTime) ? (ValueReader<DateTime>)((ref AvroReader r) => ReadDateTime(ref r, source, ticksPerUnit, kind)) : null;
     }
 
-    private static DateTime ReadDateTime(ref AvroReader r, ValueReader<long> source, long ticksPerUnit)
+    private static DateTime ReadDateTime(ref AvroReader r, ValueReader<long> source, long ticksPerUnit, DateTimeKind kind)
     {
         var start = r.Position;
-        return LogicalConversions.TryFromUnixUnits(source(ref r), ticksPerUnit, out var value) ? value : throw r.Error("Timestamp is out of range", start);
+        return LogicalConversions.TryFromUnixUnits(source(ref r), ticksPerUnit, kind, out var value) ? value : throw r.Error("Timestamp is out of range", start);
     }
 
     private static ValueReader<decimal> DecimalBytes(int scale) => (ref AvroReader r) =>

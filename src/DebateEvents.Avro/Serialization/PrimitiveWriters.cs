@@ -19,8 +19,8 @@ internal static class PrimitiveWriters
         (AvroType.Long, _) when type == typeof(int) => (ValueWriter<int>)(static (ref AvroWriter w, int v) => w.WriteLong(v)),
         (AvroType.Long, LogicalTypes.TimeMicros) when type == typeof(TimeOnly) =>
             (ValueWriter<TimeOnly>)(static (ref AvroWriter w, TimeOnly v) => w.WriteLong(LogicalConversions.FromTimeOfDay(v, LogicalConversions.TicksPerMicrosecond))),
-        (AvroType.Long, LogicalTypes.TimestampMillis or LogicalTypes.LocalTimestampMillis) => TimestampWriter(type, TimeSpan.TicksPerMillisecond),
-        (AvroType.Long, LogicalTypes.TimestampMicros or LogicalTypes.LocalTimestampMicros) => TimestampWriter(type, LogicalConversions.TicksPerMicrosecond),
+        (AvroType.Long, LogicalTypes.TimestampMillis or LogicalTypes.LocalTimestampMillis) => TimestampWriter(type, TimeSpan.TicksPerMillisecond, schema.LogicalType == LogicalTypes.TimestampMillis),
+        (AvroType.Long, LogicalTypes.TimestampMicros or LogicalTypes.LocalTimestampMicros) => TimestampWriter(type, LogicalConversions.TicksPerMicrosecond, schema.LogicalType == LogicalTypes.TimestampMicros),
         (AvroType.Float, _) when type == typeof(float) => (ValueWriter<float>)(static (ref AvroWriter w, float v) => w.WriteFloat(v)),
         (AvroType.Double, _) when type == typeof(double) => (ValueWriter<double>)(static (ref AvroWriter w, double v) => w.WriteDouble(v)),
         (AvroType.Double, _) when type == typeof(float) => (ValueWriter<float>)(static (ref AvroWriter w, float v) => w.WriteDouble(v)),
@@ -44,7 +44,7 @@ internal static class PrimitiveWriters
         writer.Advance(12);
     }
 
-    private static Delegate? TimestampWriter(Type type, long ticksPerUnit)
+    private static Delegate? TimestampWriter(Type type, long ticksPerUnit, bool isInstant)
     {
         if (type == typeof(DateTimeOffset))
         {
@@ -52,7 +52,7 @@ internal static class PrimitiveWriters
         }
 
         return type == typeof(DateTime)
-            ? (ValueWriter<DateTime>)((ref AvroWriter w, DateTime v) => w.WriteLong(LogicalConversions.ToUnixUnits(v, ticksPerUnit)))
+            ? (ValueWriter<DateTime>)((ref AvroWriter w, DateTime v) => w.WriteLong(LogicalConversions.ToUnixUnits(v, ticksPerUnit, isInstant)))
             : null;
     }
 

@@ -70,10 +70,13 @@ internal sealed class WriterCompiler
                 throw PrimitiveWriters.Null(path);
             }
 
+            w.EnterNested();
             foreach (var step in steps)
             {
                 step(ref w, v);
             }
+
+            w.ExitNested();
         };
         slot.Writer = writer;
         return writer;

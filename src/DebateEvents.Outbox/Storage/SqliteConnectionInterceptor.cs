@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -16,9 +17,12 @@ internal sealed class SqliteConnectionInterceptor(SqliteWriteGate gate) : DbConn
 {
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;";
 
+    // Pooled connections keep their native handle, and the pragmas stay set on it: run them once per handle.
+    private readonly ConditionalWeakTable<object, object> _configured = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        if (connection is SqliteConnection)
+        if (NeedsPragmas(connection))
         {
             using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
@@ -28,13 +32,16 @@ internal sealed class SqliteConnectionInterceptor(SqliteWriteGate gate) : DbConn
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (connection is SqliteConnection)
+        if (NeedsPragmas(connection))
         {
             await using var command = connection.CreateCommand();
             command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
+
+    private bool NeedsPragmas(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && _configured.TryAdd(handle, handle);
 
     public override InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
     {

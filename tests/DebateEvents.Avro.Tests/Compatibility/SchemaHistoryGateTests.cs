@@ -41,6 +41,18 @@ public class SchemaHistoryGateTests
     private static string[] SchemaNames() =>
         Directory.GetFiles(RepositoryPaths.Schemas, "*.avsc").Select(p => Path.GetFileNameWithoutExtension(p)).Order(StringComparer.Ordinal).ToArray();
 
+    [Theory]
+    [MemberData(nameof(CurrentSchemas))]
+    public void GeneratedContract_CarriesExactlyTheSchemaInItsFile(string name)
+    {
+        var file = AvroSchema.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Schemas, name + ".avsc")));
+        var contract = typeof(Zamaz.Debate.Events.DebateInitiated).Assembly.GetType("Zamaz.Debate.Events." + name)!;
+        var generated = AvroCodec.SchemaOf(contract)!;
+
+        Assert.Equal(file.CanonicalForm, generated.CanonicalForm);
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(file.SourceText!), System.Text.Json.Nodes.JsonNode.Parse(generated.SourceText!)));
+    }
+
     [Fact]
     public void Gate_WouldFail_OnAFieldAddedWithoutDefault()
     {

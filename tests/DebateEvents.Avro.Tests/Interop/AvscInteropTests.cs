@@ -68,5 +68,5 @@ public sealed class AvscInteropTests : IClassFixture<AvscFixture>
 
     private static (AvroSchema, byte[], Func<byte[], object>, object) Sample<T>(T value)
         where T : IAvroRecord =>
-        (T.Schema, AvroCodec.Serializer<T>().Serialize(value), bytes => AvroCodec.Deserializer<T>().Deserialize(bytes)!, value);
+        (value.Schema, AvroCodec.Serializer<T>().Serialize(value), bytes => AvroCodec.Deserializer<T>().Deserialize(bytes)!, value);
 }

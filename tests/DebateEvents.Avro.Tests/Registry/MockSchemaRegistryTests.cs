@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using DebateEvents.Avro.Binary;
 using DebateEvents.Avro.Compatibility;
 using DebateEvents.Avro.Registry;
@@ -59,7 +60,11 @@ public class MockSchemaRegistryTests
     public async Task ConfluentDeserializer_ResolvesAnOlderWriterVersionToTheCurrentContract()
     {
         var registry = Mock(Guid.NewGuid().ToString("N"));
-        var previous = File.ReadAllText(Path.Combine(RepositoryPaths.Schemas, "history", "ArgumentSubmitted", "v1.avsc"));
+        // The previous version: today's schema without the "confidence" field that version 2 added.
+        var schema = JsonNode.Parse(ArgumentSubmitted.SchemaJson)!;
+        var fields = schema["fields"]!.AsArray();
+        fields.Remove(fields.Single(f => (string?)f!["name"] == "confidence"));
+        var previous = schema.ToJsonString();
         var id = await registry.RegisterSchemaAsync("args", previous);
         var body = AvroJson.ToBinary(AvroSchema.Parse(previous), $$"""
             {"debate_id":"{{SampleEvents.DebateId}}","round":1,"participant":"p","position":"NEUTRAL","content":"c","occurred_at":0}
@@ -92,10 +97,32 @@ public class MockSchemaRegistryTests
         var deserializer = new ConfluentAvroDeserializer(registry);
         var id = await registry.RegisterSchemaAsync("m", MetricRecorded.SchemaJson);
 
-        await Assert.ThrowsAsync<SchemaNotFoundException>(() => deserializer.DeserializeAsync<MetricRecorded>(new byte[] { 0, 0, 0, 0, 99, 0 }).AsTask());
+        var unknown = await Assert.ThrowsAsync<AvroWireFormatException>(() => deserializer.DeserializeAsync<MetricRecorded>(new byte[] { 0, 0, 0, 0, 99, 0 }).AsTask());
+        Assert.Equal(1, unknown.Offset);
+        Assert.IsType<SchemaNotFoundException>(unknown.InnerException);
         await Assert.ThrowsAsync<AvroWireFormatException>(() => deserializer.DeserializeAsync<MetricRecorded>(new byte[] { 7, 0, 0, 0, 1 }).AsTask());
         var corrupt = await Assert.ThrowsAsync<AvroDecodingException>(() => deserializer.DeserializeAsync<MetricRecorded>(new byte[] { 0, 0, 0, 0, (byte)id, 0x02, 0x6D, 0x00 }).AsTask());
         Assert.Equal(7, corrupt.Offset);
+    }
+
+    [Fact]
+    public async Task SynchronousPaths_WorkOncePrepared_AndDeclineBefore()
+    {
+        var registry = Mock(Guid.NewGuid().ToString("N"));
+        var serializer = new ConfluentAvroSerializer(registry, new SchemaRegistryOptions { AutoRegisterSchemas = true });
+        var deserializer = new ConfluentAvroDeserializer(registry);
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+
+        Assert.False(serializer.TrySerialize(SampleEvents.EvolutionTriggered(), "evolution", output));
+        Assert.Equal(0, output.WrittenCount);
+        var id = await serializer.PrepareAsync(typeof(EvolutionTriggered), "evolution");
+        Assert.True(serializer.TrySerialize(SampleEvents.EvolutionTriggered(), "evolution", output));
+
+        var message = output.WrittenMemory;
+        Assert.False(deserializer.TryDeserialize(message, typeof(EvolutionTriggered), out _));
+        await deserializer.PrepareAsync(id);
+        Assert.True(deserializer.TryDeserialize(message, typeof(EvolutionTriggered), out var decoded));
+        Assert.Equal(SampleEvents.EvolutionTriggered(), decoded);
     }
 
     [Theory]

@@ -109,6 +109,18 @@ public class DecodingErrorTests
         Assert.Null(decoded.Next.Next.Next);
     }
 
+    [Fact]
+    public void CyclicObjectGraph_IsRejectedBeforeTheStackOverflows()
+    {
+        var schema = AvroSchema.Parse("""{"type":"record","name":"Node","fields":[{"name":"value","type":"int"},{"name":"next","type":["null","Node"]}]}""");
+        var node = new Node { Value = 1 };
+        node.Next = node;
+
+        var ex = Assert.Throws<AvroEncodingException>(() => new AvroSerializer<Node>(schema).Serialize(node));
+
+        Assert.Contains("cyclic", ex.Message, StringComparison.Ordinal);
+    }
+
     public sealed class Node
     {
         public int Value { get; set; }

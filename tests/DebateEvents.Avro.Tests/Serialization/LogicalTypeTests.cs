@@ -96,6 +96,20 @@ public class LogicalTypeTests
     }
 
     [Fact]
+    public void DateTime_IsAnInstantForTimestamps_AndWallClockForLocalTimestamps()
+    {
+        var instant = AvroSchema.Parse("{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}");
+        var wallClock = AvroSchema.Parse("{\"type\":\"long\",\"logicalType\":\"local-timestamp-millis\"}");
+        var local = new DateTime(2026, 11, 22, 18, 0, 0, DateTimeKind.Local);
+
+        var asInstant = new AvroDeserializer<DateTime>(instant).Deserialize(new AvroSerializer<DateTime>(instant).Serialize(local));
+        var asWallClock = new AvroDeserializer<DateTime>(wallClock).Deserialize(new AvroSerializer<DateTime>(wallClock).Serialize(local));
+
+        Assert.Equal((local.ToUniversalTime(), DateTimeKind.Utc), (asInstant, asInstant.Kind));
+        Assert.Equal((local.Ticks, DateTimeKind.Unspecified), (asWallClock.Ticks, asWallClock.Kind));
+    }
+
+    [Fact]
     public void Timestamp_OutsideDateTimeRange_IsADecodingErrorNotACrash()
     {
         var schema = AvroSchema.Parse("{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}");

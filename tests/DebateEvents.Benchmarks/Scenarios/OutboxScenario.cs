@@ -22,7 +22,7 @@ namespace DebateEvents.Benchmarks.Scenarios;
 /// </summary>
 internal static class OutboxScenario
 {
-    private const int Publishers = 4;
+    private const int Publishers = 8;
     private const int Partitions = 6;
 
     public static async Task<string> RunAsync(CancellationToken cancellationToken)
@@ -30,7 +30,7 @@ internal static class OutboxScenario
         using var cluster = EmbeddedKafkaCluster.Start();
         var folder = Path.Combine(Path.GetTempPath(), $"outbox-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
-        var raw = RawScenario.Measure(cluster, payloadBytes: 160, count: 200_000, cancellationToken).Produce;
+        var raw = RawScenario.Measure(cluster, payloadBytes: 160, count: 100_000, cancellationToken).Produce;
         var tx1 = await MeasureThroughput(cluster, folder, eventsPerTransaction: 1, total: 40_000, cancellationToken);
         var tx100 = await MeasureThroughput(cluster, folder, eventsPerTransaction: 100, total: 200_000, cancellationToken);
         var (p50, p99) = await MeasureLatency(cluster, folder, ratePerSecond: 5_000, seconds: 8, cancellationToken);
@@ -151,7 +151,7 @@ internal static class OutboxScenario
             cluster.CreateTopic(topic, Partitions);
             var builder = Host.CreateApplicationBuilder();
             builder.Logging.ClearProviders();
-            builder.Services.AddDbContext<BenchDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(folder, topic)}.db"));
+            builder.Services.AddDbContextPool<BenchDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(folder, topic)}.db"));
             builder.Services.AddSingleton<IOutboxDeliveryObserver>(acks);
             builder.Services.AddMassTransit(x =>
             {
