@@ -12,6 +12,7 @@ namespace DebateEvents.Avro.Binary;
 public ref struct AvroWriter
 {
     private const int MinimumRequest = 256;
+    private const int MaxSinglePassChars = 2730;
     private readonly IBufferWriter<byte> _output;
     private Span<byte> _span;
     private int _used;
@@ -110,10 +111,37 @@ public ref struct AvroWriter
     /// <param name="value">The characters.</param>
     public void WriteString(scoped ReadOnlySpan<char> value)
     {
+        if (value.Length <= MaxSinglePassChars)
+        {
+            WriteShortString(value);
+            return;
+        }
+
         var byteCount = Encoding.UTF8.GetByteCount(value);
         WriteLong(byteCount);
         var written = Encoding.UTF8.GetBytes(value, Reserve(byteCount));
         _used += written;
+    }
+
+    // Up to 2730 chars the UTF-8 length (at most 3 bytes per char) fits a varint of two bytes, so the string can be
+    // encoded once, after a two-byte gap, and the gap closed when the length needs only one byte.
+    private void WriteShortString(scoped ReadOnlySpan<char> value)
+    {
+        var span = Reserve(2 + (value.Length * 3));
+        var written = Encoding.UTF8.GetBytes(value, span[2..]);
+        var zigzag = written << 1;
+        if (zigzag < 0x80)
+        {
+            span[0] = (byte)zigzag;
+            span.Slice(2, written).CopyTo(span[1..]);
+            _used += 1 + written;
+        }
+        else
+        {
+            span[0] = (byte)(zigzag | 0x80);
+            span[1] = (byte)(zigzag >> 7);
+            _used += 2 + written;
+        }
     }
 
     /// <summary>Enters a nested record, failing when nesting exceeds <see cref="AvroReader.MaxDepth"/> (a cyclic object graph).</summary>

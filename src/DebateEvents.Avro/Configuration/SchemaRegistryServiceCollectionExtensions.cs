@@ -36,5 +36,5 @@ public static class SchemaRegistryServiceCollectionExtensions
 
     private static bool HasUsableUrl(SchemaRegistryOptions options) =>
         options.IsMock
-        || (Uri.TryCreate(options.Url.Split(',')[0].Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps));
+        || (!string.IsNullOrWhiteSpace(options.Url) && Uri.TryCreate(options.Url.Split(',')[0].Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps));
 }

@@ -6,6 +6,8 @@ namespace DebateEvents.Avro.Serialization;
 internal static class RecordSchemaCache<T>
     where T : IAvroRecord
 {
-    public static readonly AvroSchema Schema = AvroCodec.SchemaOf(typeof(T))
+    private static readonly AvroSchema? Found = AvroCodec.SchemaOf(typeof(T));
+
+    public static AvroSchema Schema => Found
         ?? throw new AvroTypeMappingException($"{typeof(T).Name} implements IAvroRecord but has no public static Schema property.");
 }

@@ -49,6 +49,7 @@ public static class OutboxRegistrationExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new OutboxContextFactory(typeof(TDbContext)));
         services.AddSingleton<OutboxRecordWriter>();
+        services.AddScoped(typeof(OutboxPublishFilter<>));
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<SqliteTransactionInterceptor>();

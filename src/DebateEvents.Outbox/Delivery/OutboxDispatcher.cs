@@ -1,7 +1,6 @@
 using DebateEvents.Outbox.Configuration;
 using DebateEvents.Outbox.Diagnostics;
 using DebateEvents.Outbox.Publishing;
-using DebateEvents.Outbox.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -121,48 +120,6 @@ internal sealed partial class OutboxDispatcher(
         }
 
         return rows.Count;
-    }
-
-    private async Task RecordOutcomeAsync(DbContext db, List<OutboxMessage> rows, OutboxDelivery[] results, CancellationToken cancellationToken)
-    {
-        var delivered = new List<long>(rows.Count);
-        var failures = new List<(OutboxMessage Row, string Error, bool Permanent)>();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (results[i].Error is { } error)
-            {
-                failures.Add((rows[i], DeliveryErrors.Describe(error), DeliveryErrors.IsPermanent(error)));
-            }
-            else
-            {
-                delivered.Add(rows[i].SequenceNumber);
-                metrics.RecordLag(results[i].AckedAt - rows[i].CreatedAt);
-            }
-        }
-
-        var now = Now();
-        await store.MarkDeliveredAsync(db, delivered, now, cancellationToken);
-        metrics.Delivered(delivered.Count);
-        if (failures.Count > 0)
-        {
-            var parked = await store.RecordFailuresAsync(db, failures, now, cancellationToken);
-            metrics.Failed(failures.Count - parked);
-            metrics.Parked(parked);
-            LogFailures(failures.Count, failures[0].Error, parked);
-        }
-    }
-
-    private async Task RefreshBacklogIfDueAsync(DbContext db, CancellationToken cancellationToken)
-    {
-        var now = Now();
-        if (now < _nextBacklogAt)
-        {
-            return;
-        }
-
-        _nextBacklogAt = now + (long)BacklogInterval.TotalMilliseconds;
-        var (count, oldest) = await store.MeasureBacklogAsync(db, cancellationToken);
-        metrics.SetBacklog(count, oldest is { } created ? Math.Max(0, now - created) / 1000.0 : 0);
     }
 
     private async Task RenewLeasesAsync(CancellationToken cancellationToken)

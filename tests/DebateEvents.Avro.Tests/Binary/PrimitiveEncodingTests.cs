@@ -30,6 +30,25 @@ public class PrimitiveEncodingTests
         Assert.Equal("06666F6F", Convert.ToHexString(Write((ref AvroWriter w) => w.WriteString("foo"))));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(2730)]
+    [InlineData(2731)]
+    [InlineData(100_000)]
+    public void WriteString_PrefixesTheExactUtf8Length_AtEveryLengthBoundary(int length)
+    {
+        var text = string.Concat(Enumerable.Range(0, length).Select(i => i % 3 == 0 ? "é" : "a"));
+
+        var reader = new AvroReader(Write((ref AvroWriter w) => w.WriteString(text)));
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(text), reader.ReadLong());
+        reader = new AvroReader(Write((ref AvroWriter w) => w.WriteString(text)));
+        Assert.Equal(text, reader.ReadString());
+        Assert.Equal(0, reader.Remaining);
+    }
+
     [Fact]
     public void WriteFloatAndDouble_AreLittleEndianIeee754()
     {

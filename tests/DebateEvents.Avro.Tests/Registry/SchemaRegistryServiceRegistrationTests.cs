@@ -33,10 +33,13 @@ public class SchemaRegistryServiceRegistrationTests
         Assert.IsType<SchemaRegistryClient>(provider.GetRequiredService<ISchemaRegistryClient>());
     }
 
-    [Fact]
-    public void AddSchemaRegistry_RejectsAnUnusableUrl()
+    [Theory]
+    [InlineData("ftp://registry")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void AddSchemaRegistry_RejectsAMissingOrUnusableUrl(string? url)
     {
-        using var provider = Provider(new Dictionary<string, string?> { ["SchemaRegistry:Url"] = "ftp://registry" });
+        using var provider = Provider(new Dictionary<string, string?> { ["SchemaRegistry:Url"] = url });
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SchemaRegistryOptions>>().Value);
 

@@ -2,31 +2,33 @@ using System.Diagnostics;
 
 namespace DebateEvents.Benchmarks.Scenarios;
 
-/// <summary>Times an operation: a warm-up, then several timed batches; the median batch gives nanoseconds per call.</summary>
+/// <summary>
+/// Compares two operations under the same conditions: after a warm-up, it alternates timed batches of the baseline
+/// and the subject, so load from other processes hits both alike, and reports medians over the rounds.
+/// </summary>
 internal static class AvroMeasurement
 {
-    private const int Batches = 7;
+    private const int Rounds = 15;
     private static readonly TimeSpan WarmUp = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan BatchLength = TimeSpan.FromMilliseconds(400);
+    private static readonly TimeSpan BatchLength = TimeSpan.FromMilliseconds(150);
 
-    public static double NanosecondsPerCall(Action operation, CancellationToken cancellationToken)
+    /// <summary>Median nanoseconds per call of each, and the median of the per-round ratios baseline / subject.</summary>
+    public static (double BaselineNs, double SubjectNs, double Ratio) Compare(Action baseline, Action subject, CancellationToken cancellationToken)
     {
-        var iterations = Calibrate(operation);
-        var samples = new double[Batches];
-        for (var batch = 0; batch < Batches; batch++)
+        var baselineIterations = Calibrate(baseline);
+        var subjectIterations = Calibrate(subject);
+        var baselineNs = new double[Rounds];
+        var subjectNs = new double[Rounds];
+        var ratios = new double[Rounds];
+        for (var round = 0; round < Rounds; round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var watch = Stopwatch.StartNew();
-            for (var i = 0; i < iterations; i++)
-            {
-                operation();
-            }
-
-            samples[batch] = watch.Elapsed.TotalNanoseconds / iterations;
+            baselineNs[round] = Time(baseline, baselineIterations);
+            subjectNs[round] = Time(subject, subjectIterations);
+            ratios[round] = baselineNs[round] / subjectNs[round];
         }
 
-        Array.Sort(samples);
-        return samples[Batches / 2];
+        return (Median(baselineNs), Median(subjectNs), Median(ratios));
     }
 
     public static double BytesAllocatedPerCall(Action operation, int iterations)
@@ -41,6 +43,17 @@ internal static class AvroMeasurement
         return (GC.GetAllocatedBytesForCurrentThread() - before) / (double)iterations;
     }
 
+    private static double Time(Action operation, long iterations)
+    {
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < iterations; i++)
+        {
+            operation();
+        }
+
+        return watch.Elapsed.TotalNanoseconds / iterations;
+    }
+
     // Runs for the warm-up period (so the JIT reaches its final tier) and sizes batches to about BatchLength.
     private static long Calibrate(Action operation)
     {
@@ -53,5 +66,11 @@ internal static class AvroMeasurement
         }
 
         return Math.Max(1, (long)(calls * (BatchLength / watch.Elapsed)));
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
     }
 }

@@ -22,7 +22,7 @@ namespace DebateEvents.Benchmarks.Scenarios;
 /// </summary>
 internal static class OutboxScenario
 {
-    private const int Publishers = 8;
+    private const int Publishers = 4;
     private const int Partitions = 6;
 
     public static async Task<string> RunAsync(CancellationToken cancellationToken)

@@ -15,18 +15,19 @@ namespace DebateEvents.Benchmarks.Scenarios;
 /// <c>ITopicProducer&lt;T&gt;.Produce</c>, which also serializes and builds headers; both await every delivery
 /// report with the same number in flight. Consume: a raw consumer loop versus a topic endpoint with per-key
 /// ordering (ConcurrentMessageLimit 16, 1,000 keys) into a no-op MassTransit consumer, timed from the
-/// first record. 12 partitions keep each under the mock's 5 MB / 100k message-set cap.
+/// first record. 16 partitions and at most 100k records keep each partition near 2 MB (headers included),
+/// well under the mock's 5 MB / 100k message-set cap.
 /// </summary>
 internal static class RiderScenario
 {
-    private const int Partitions = 12;
+    private const int Partitions = 16;
     private const int InFlight = 20_000;
 
     public static async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         using var cluster = EmbeddedKafkaCluster.Start();
-        var small = await Measure(cluster, payloadBytes: 100, count: 200_000, cancellationToken);
-        var large = await Measure(cluster, payloadBytes: 1024, count: 40_000, cancellationToken);
+        var small = await Measure(cluster, payloadBytes: 100, count: 100_000, cancellationToken);
+        var large = await Measure(cluster, payloadBytes: 1024, count: 30_000, cancellationToken);
         return string.Create(CultureInfo.InvariantCulture,
             $"RESULT rider produce_ratio={Math.Min(small.ProduceRatio, large.ProduceRatio):0.00} consume_ratio={Math.Min(small.ConsumeRatio, large.ConsumeRatio):0.00} consume_msgs={Math.Min(small.Consume, large.Consume):0}");
     }
@@ -47,10 +48,12 @@ internal static class RiderScenario
             var records = events.Select(e => builder.Build(e, EventEnvelope.New())).Select(r => new EventRecord(rawTopic, r.Key, r.Value, r.Headers)).ToArray();
             Console.WriteLine($"rider {payloadBytes} B: body {records[0].Value.Length} B, {records[0].Headers.Count} headers, {count} records");
             var rawProduceRate = await RawProduce(cluster, records);
+            Console.WriteLine($"raw produce {rawProduceRate:0}");
             var bus = producing.GetRequiredService<IBusControl>();
             await bus.StartAsync(cancellationToken);
             var producer = producing.GetRequiredService<ITopicProducer<RiderBenchmarkEvent>>();
             oursProduce = await Timed(count, i => producer.Produce(events[i], cancellationToken));
+            Console.WriteLine($"ours produce {oursProduce:0}");
             await bus.StopAsync(cancellationToken);
             rawProduce = rawProduceRate;
         }
@@ -64,8 +67,10 @@ internal static class RiderScenario
             var watch = new Stopwatch();
             await bus.StartAsync(cancellationToken);
             await WaitForFirst(counter, watch, cancellationToken);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             await counter.Done.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
             oursConsume = (count - counter.StartedAt) / watch.Elapsed.TotalSeconds;
+            Console.WriteLine($"PROBE cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds * 1000 / (count - counter.StartedAt):0.0} us/msg, wall {watch.Elapsed.TotalMilliseconds * 1000 / (count - counter.StartedAt):0.0} us/msg");
             await bus.StopAsync(cancellationToken);
         }
 
@@ -91,7 +96,7 @@ internal static class RiderScenario
                     {
                         k.TopicEndpoint(topic, $"rider-{Guid.NewGuid():N}", e =>
                         {
-                            e.ConcurrentMessageLimit = 16;
+                            e.ConcurrentMessageLimit = int.Parse(Environment.GetEnvironmentVariable("RIDER_CML") ?? "16", CultureInfo.InvariantCulture);
                             e.ConfigureConsumer<RiderNoOpConsumer>(context);
                         });
                     }
@@ -145,6 +150,19 @@ internal static class RiderScenario
 
     private static double RawConsume(EmbeddedKafkaCluster cluster, string topic, int count, CancellationToken cancellationToken)
     {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        try
+        {
+            return RawConsumeCore(cluster, topic, count, cancellationToken);
+        }
+        finally
+        {
+            Console.WriteLine($"PROBE raw cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds * 1000 / count:0.0} us/msg");
+        }
+    }
+
+    private static double RawConsumeCore(EmbeddedKafkaCluster cluster, string topic, int count, CancellationToken cancellationToken)
+    {
         using var consumer = new ConsumerBuilder<byte[]?, byte[]>(new ConsumerConfig
         {
             BootstrapServers = cluster.BootstrapServers,
@@ -155,9 +173,15 @@ internal static class RiderScenario
         consumer.Subscribe(topic);
         var watch = new Stopwatch();
         var seen = 0;
+        var deadline = DateTime.UtcNow.AddMinutes(2);
         while (seen < count)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Consumed only {seen} of {count} records from {topic} in 2 minutes.");
+            }
+
             if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is not null)
             {
                 watch.Start();

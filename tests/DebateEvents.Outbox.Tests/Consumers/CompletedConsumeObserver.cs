@@ -3,7 +3,7 @@ using MassTransit;
 
 namespace DebateEvents.Outbox.Tests.Consumers;
 
-/// <summary>Counts messages whose consume pipe finished, duplicates the inbox skipped included.</summary>
+/// <summary>Counts messages whose consume pipe finished (duplicates the inbox skipped included) and those that faulted.</summary>
 public sealed class CompletedConsumeObserver(ReceivedEvents received) : IConsumeObserver
 {
     public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
@@ -14,5 +14,9 @@ public sealed class CompletedConsumeObserver(ReceivedEvents received) : IConsume
         return Task.CompletedTask;
     }
 
-    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class
+    {
+        received.CountConsumeFault();
+        return Task.CompletedTask;
+    }
 }

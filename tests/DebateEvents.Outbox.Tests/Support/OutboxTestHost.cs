@@ -29,7 +29,8 @@ public sealed class OutboxTestHost : IAsyncDisposable
     internal OutboxDispatcher Dispatcher => Services.GetRequiredService<OutboxDispatcher>();
 
     public static async Task<OutboxTestHost> StartAsync(TestDatabase database, string bootstrapServers, string topic,
-        Action<DebateEventsOutboxOptions>? configure = null, Action<IServiceCollection>? services = null, bool withInboxConsumer = false)
+        Action<DebateEventsOutboxOptions>? configure = null, Action<IServiceCollection>? services = null, bool withInboxConsumer = false,
+        Action<IBusRegistrationConfigurator>? configureBus = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -58,6 +59,7 @@ public sealed class OutboxTestHost : IAsyncDisposable
                 x.AddConsumer<InboxDebateConsumer>((_, c) => c.UseDebateEventsInbox()).Endpoint(e => e.Name = "inbox-debate");
             }
 
+            configureBus?.Invoke(x);
             x.UsingInMemory((context, cfg) =>
             {
                 cfg.UseDebateEventsOutbox(context);

@@ -14,4 +14,10 @@ public sealed class ReceivedEvents
     public int ConsumeCompleted => Volatile.Read(ref _consumeCompleted);
 
     public void CountConsumeCompleted() => Interlocked.Increment(ref _consumeCompleted);
+
+    private int _consumeFaults;
+
+    public int ConsumeFaults => Volatile.Read(ref _consumeFaults);
+
+    public void CountConsumeFault() => Interlocked.Increment(ref _consumeFaults);
 }
