@@ -55,6 +55,8 @@ internal sealed partial class TopicConsumer
 
     public TopicConsumerSettings Settings => _settings;
 
+    public IRecordProcessor Processor => _processor;
+
     public void Start()
     {
         _thread = new Thread(Run) { IsBackground = true, Name = $"kafka {_settings.Topics[0]} ({_settings.GroupId})" };

@@ -39,7 +39,27 @@ public sealed class EventRecordBuilder
         ArgumentNullException.ThrowIfNull(envelope);
         var route = _routes.GetRoute(message.GetType());
         var serializer = _serializerForTopic(route.Topic);
-        var value = serializer.Serialize(message, route.MessageType, route.Topic);
+        return Assemble(message, envelope, route, serializer, serializer.Serialize(message, route.MessageType, route.Topic));
+    }
+
+    /// <summary>
+    /// Asynchronous <see cref="Build"/>: lets a serializer that needs a remote call (a schema registry)
+    /// make it without blocking.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The message type has no route.</exception>
+    /// <exception cref="EventSerializationException">The body cannot be serialized.</exception>
+    public async ValueTask<EventRecord> BuildAsync(object message, EventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(envelope);
+        var route = _routes.GetRoute(message.GetType());
+        var serializer = _serializerForTopic(route.Topic);
+        var value = await serializer.SerializeAsync(message, route.MessageType, route.Topic, cancellationToken);
+        return Assemble(message, envelope, route, serializer, value);
+    }
+
+    private EventRecord Assemble(object message, EventEnvelope envelope, EventRoute route, IEventBodySerializer serializer, byte[] value)
+    {
         var key = route.GetKey(message);
         var headers = new List<KeyValuePair<string, byte[]>>(9)
         {

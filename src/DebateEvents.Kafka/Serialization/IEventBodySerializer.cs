@@ -16,4 +16,17 @@ public interface IEventBodySerializer
     /// <summary>Reads a record value written for <paramref name="topic"/> as <paramref name="messageType"/>.</summary>
     /// <exception cref="EventSerializationException">The body is not a valid <paramref name="messageType"/>.</exception>
     object Deserialize(ReadOnlyMemory<byte> body, Type messageType, string topic);
+
+    /// <summary>
+    /// Asynchronous <see cref="Serialize"/>, for serializers that may need a remote call first (a schema
+    /// registry); callers on asynchronous paths use this one.
+    /// </summary>
+    /// <exception cref="EventSerializationException">The event cannot be serialized; the message names the type and field.</exception>
+    ValueTask<byte[]> SerializeAsync(object message, Type messageType, string topic, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Serialize(message, messageType, topic));
+
+    /// <summary>Asynchronous <see cref="Deserialize"/>, for serializers that may need to fetch a writer schema.</summary>
+    /// <exception cref="EventSerializationException">The body is not a valid <paramref name="messageType"/>.</exception>
+    ValueTask<object> DeserializeAsync(ReadOnlyMemory<byte> body, Type messageType, string topic, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Deserialize(body, messageType, topic));
 }

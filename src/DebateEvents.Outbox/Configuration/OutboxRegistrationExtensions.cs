@@ -54,11 +54,12 @@ public static class OutboxRegistrationExtensions
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<SqliteTransactionInterceptor>();
         services.AddSingleton<SqliteConnectionInterceptor>();
-        services.AddSingleton<OutboxCommitInterceptor>();
+        services.AddSingleton<OutboxRowInserter>();
+        services.AddSingleton<OutboxSaveChangesInterceptor>();
         services.ConfigureDbContext<TDbContext>((provider, builder) => builder.AddInterceptors(
             provider.GetRequiredService<SqliteConnectionInterceptor>(),
             provider.GetRequiredService<SqliteTransactionInterceptor>(),
-            provider.GetRequiredService<OutboxCommitInterceptor>()));
+            provider.GetRequiredService<OutboxSaveChangesInterceptor>()));
 
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<BucketLeases>();

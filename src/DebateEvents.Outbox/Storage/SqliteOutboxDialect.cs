@@ -12,6 +12,9 @@ internal sealed class SqliteOutboxDialect : OutboxDialect
 
     public override bool SupportsSeveralInstances => false;
 
+    // EF Core's SQLite provider stores Guids as upper-case text.
+    public override object EventIdValue(Guid eventId) => eventId.ToString("D").ToUpperInvariant();
+
     public override IReadOnlyList<string> SchemaStatements { get; } =
     [
         "PRAGMA journal_mode=WAL",

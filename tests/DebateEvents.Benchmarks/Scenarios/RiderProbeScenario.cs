@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using Confluent.Kafka;
-using DebateEvents.Kafka.Consumers;
-using DebateEvents.Kafka.Diagnostics;
+using DebateEvents.Kafka;
+using DebateEvents.Kafka.Routing;
+using DebateEvents.Kafka.Transport;
 using DebateEvents.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DebateEvents.Benchmarks.Scenarios;
 
@@ -13,50 +15,43 @@ internal static class RiderProbeScenario
     {
         using var cluster = EmbeddedKafkaCluster.Start();
         var topic = "probe-" + Guid.NewGuid().ToString("N");
-        cluster.CreateTopic(topic, 16);
-        using (var p = new ProducerBuilder<byte[]?, byte[]>(new ProducerConfig { BootstrapServers = cluster.BootstrapServers, LingerMs = 5 }).Build())
+        cluster.CreateTopic(topic, 4);
+        var services = new ServiceCollection();
+        services.AddSingleton(new RiderConsumeCounter());
+        services.AddMassTransit(x =>
         {
-            var payload = new byte[300];
-            for (var i = 0; i < 100_000; i++)
+            x.AddRider(r =>
             {
-                while (true)
+                r.AddConsumer<RiderNoOpConsumer>();
+                r.AddProducer<RiderBenchmarkEvent>(topic, e => e.DebateId);
+                r.UsingKafka((context, k) =>
                 {
-                    try { p.Produce(topic, new Message<byte[]?, byte[]> { Key = BitConverter.GetBytes(i % 1000), Value = payload }); break; }
-                    catch (ProduceException<byte[]?, byte[]>) { p.Poll(TimeSpan.FromMilliseconds(10)); }
-                }
+                    k.Host(cluster.BootstrapServers);
+                    k.TopicEndpoint(topic, "g", e => e.ConfigureConsumer<RiderNoOpConsumer>(context));
+                });
+            });
+            x.UsingInMemory();
+        });
+        await using var provider = services.BuildServiceProvider();
+        var bus = provider.GetRequiredService<IBusControl>();
+        await bus.StartAsync(cancellationToken);
+        var rider = (KafkaRider)provider.GetRequiredService<IKafkaRider>();
+        var processor = rider.Services.Health.Consumers.Values.Single().Processor;
+        var record = provider.GetRequiredService<EventRecordBuilder>().Build(new RiderBenchmarkEvent("debate-1", 1, new string('x', 40)), EventEnvelope.New());
+        var result = new ConsumeResult<byte[]?, byte[]> { Topic = topic, Partition = 0, Offset = 1, Message = record.ToMessage() };
+        for (var round = 0; round < 3; round++)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < 20_000; i++)
+            {
+                await processor.Process(result, cancellationToken);
             }
-            p.Flush();
+
+            Console.WriteLine($"PROBE process wall {watch.Elapsed.TotalMilliseconds * 1000 / 20_000:0.0} us cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds * 1000 / 20_000:0.0} us");
         }
 
-        var processor = new CountingProcessor(100_000);
-        var settings = new TopicConsumerSettings
-        {
-            ConsumerConfig = new ConsumerConfig { BootstrapServers = cluster.BootstrapServers, GroupId = "g" + Guid.NewGuid().ToString("N"), EnableAutoCommit = false, AutoOffsetReset = AutoOffsetReset.Earliest },
-            Topics = [topic],
-            ConcurrentMessageLimit = 16,
-        };
-        using var metrics = new RiderMetrics();
-        var consumer = new TopicConsumer(settings, processor, metrics, NullLogger.Instance);
-        consumer.Start();
-        while (processor.Count == 0) await Task.Delay(1);
-        var watch = Stopwatch.StartNew();
-        var start = processor.Count;
-        await processor.Done.Task.WaitAsync(TimeSpan.FromMinutes(2));
-        var rate = (100_000 - start) / watch.Elapsed.TotalSeconds;
-        await consumer.Stop(CancellationToken.None);
-        return $"RESULT riderprobe core_consume={rate:0}";
-    }
-
-    private sealed class CountingProcessor(int expected) : IRecordProcessor
-    {
-        private int _count;
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public int Count => Volatile.Read(ref _count);
-        public TimeSpan DueIn(ConsumeResult<byte[]?, byte[]> result) => TimeSpan.Zero;
-        public Task<RecordOutcome> Process(ConsumeResult<byte[]?, byte[]> result, CancellationToken cancellationToken)
-        {
-            if (Interlocked.Increment(ref _count) == expected) Done.TrySetResult();
-            return Task.FromResult(RecordOutcome.Completed);
-        }
+        await bus.StopAsync(cancellationToken);
+        return "RESULT riderprobe";
     }
 }
