@@ -55,8 +55,6 @@ internal sealed partial class TopicConsumer
 
     public TopicConsumerSettings Settings => _settings;
 
-    public IRecordProcessor Processor => _processor;
-
     public void Start()
     {
         _thread = new Thread(Run) { IsBackground = true, Name = $"kafka {_settings.Topics[0]} ({_settings.GroupId})" };
@@ -186,7 +184,16 @@ internal sealed partial class TopicConsumer
         {
             partition.Complete(record);
             Status.CountDelivered();
-            _metrics.Processed(record.Result.Topic, _settings.GroupId, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (outcome == RecordOutcome.Faulted)
+            {
+                _metrics.Failed(record.Result.Topic, _settings.GroupId);
+            }
+            else
+            {
+                _metrics.Processed(record.Result.Topic, _settings.GroupId, elapsed);
+            }
+
             if (_breaker.Record(outcome == RecordOutcome.Faulted))
             {
                 LogBreakerTripped(_settings.Topics[0], _settings.GroupId, _settings.CircuitBreaker.RestartTimeout);

@@ -24,7 +24,7 @@ internal sealed class RiderMetrics : IDisposable
         _produceErrors = _meter.CreateCounter<long>("kafka.producer.errors", "{record}", "Records whose delivery failed.");
         _consumed = _meter.CreateCounter<long>("kafka.consumer.records", "{record}", "Records polled from the broker.");
         _processed = _meter.CreateCounter<long>("kafka.consumer.processed", "{record}", "Records consumed successfully.");
-        _failed = _meter.CreateCounter<long>("kafka.consumer.failed", "{record}", "Records whose consumers faulted after in-process retries.");
+        _failed = _meter.CreateCounter<long>("kafka.consumer.failed", "{record}", "Records settled by the retry or dead-letter topic because they could not be consumed.");
         _retried = _meter.CreateCounter<long>("kafka.consumer.retried", "{record}", "Records sent to the retry topic.");
         _deadLettered = _meter.CreateCounter<long>("kafka.consumer.dead_lettered", "{record}", "Records written to the dead-letter topic.");
         _handlingDuration = _meter.CreateHistogram<double>("kafka.consumer.handling.duration", "ms", "Time from dispatch to settlement of a record.");

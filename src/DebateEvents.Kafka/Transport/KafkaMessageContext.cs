@@ -11,24 +11,37 @@ internal sealed class KafkaMessageContext : MessageContext
 {
     private readonly ConsumeResult<byte[]?, byte[]> _result;
     private readonly ReceiveContext _receiveContext;
+    private Guid? _messageId;
+    private Guid? _correlationId;
+    private bool _correlationRead;
+    private DateTime? _sentTime;
+    private Uri? _sourceAddress;
+    private bool _sourceRead;
 
     public KafkaMessageContext(ConsumeResult<byte[]?, byte[]> result, ReceiveContext receiveContext)
     {
         _result = result;
         _receiveContext = receiveContext;
-        MessageId = ReadGuid(CloudEventHeaders.Id) ?? StableId(result);
-        CorrelationId = ReadGuid(CloudEventHeaders.CorrelationId);
-        SentTime = DateTimeOffset.TryParse(ReadText(CloudEventHeaders.Time), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time)
-            ? time.UtcDateTime
-            : result.Message.Timestamp.UtcDateTime;
-        SourceAddress = Uri.TryCreate(ReadText(CloudEventHeaders.Source), UriKind.Absolute, out var source) ? source : null;
     }
 
-    public Guid? MessageId { get; }
+    // Headers are parsed on first use: most consumers never ask, and parsing every record costs throughput.
+    public Guid? MessageId => _messageId ??= ReadGuid(CloudEventHeaders.Id) ?? StableId(_result);
 
     public Guid? RequestId => null;
 
-    public Guid? CorrelationId { get; }
+    public Guid? CorrelationId
+    {
+        get
+        {
+            if (!_correlationRead)
+            {
+                _correlationId = ReadGuid(CloudEventHeaders.CorrelationId);
+                _correlationRead = true;
+            }
+
+            return _correlationId;
+        }
+    }
 
     public Guid? ConversationId => null;
 
@@ -36,7 +49,19 @@ internal sealed class KafkaMessageContext : MessageContext
 
     public DateTime? ExpirationTime => null;
 
-    public Uri? SourceAddress { get; }
+    public Uri? SourceAddress
+    {
+        get
+        {
+            if (!_sourceRead)
+            {
+                _sourceAddress = Uri.TryCreate(ReadText(CloudEventHeaders.Source), UriKind.Absolute, out var source) ? source : null;
+                _sourceRead = true;
+            }
+
+            return _sourceAddress;
+        }
+    }
 
     public Uri? DestinationAddress => _receiveContext.InputAddress;
 
@@ -44,7 +69,10 @@ internal sealed class KafkaMessageContext : MessageContext
 
     public Uri? FaultAddress => null;
 
-    public DateTime? SentTime { get; }
+    public DateTime? SentTime => _sentTime ??=
+        DateTimeOffset.TryParse(ReadText(CloudEventHeaders.Time), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time)
+            ? time.UtcDateTime
+            : _result.Message.Timestamp.UtcDateTime;
 
     public MassTransit.Headers Headers => _receiveContext.TransportHeaders;
 

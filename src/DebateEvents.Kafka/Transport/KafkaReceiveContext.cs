@@ -14,7 +14,8 @@ internal sealed class KafkaReceiveContext : BaseReceiveContext, IKafkaRecordCont
     private readonly ConsumeResult<byte[]?, byte[]> _result;
     private readonly Lazy<IHeaderProvider> _headers;
 
-    public KafkaReceiveContext(ConsumeResult<byte[]?, byte[]> result, object message, Type messageType, TopicReceiveEndpointContext context)
+    public KafkaReceiveContext(ConsumeResult<byte[]?, byte[]> result, object message, Type messageType, string[] messageTypeUrns,
+        TopicReceiveEndpointContext context)
         : base(false, context)
     {
         _result = result;
@@ -22,7 +23,7 @@ internal sealed class KafkaReceiveContext : BaseReceiveContext, IKafkaRecordCont
         Body = new BytesMessageBody(result.Message.Value ?? []);
         _headers = new Lazy<IHeaderProvider>(() => new DictionaryHeaderProvider(ReadHeaders(result.Message.Headers)));
         var messageContext = new KafkaMessageContext(result, this);
-        var consumeContext = new KafkaRecordConsumeContext(this, new RecordSerializerContext(message, messageType, messageContext));
+        var consumeContext = new KafkaRecordConsumeContext(this, new RecordSerializerContext(message, messageType, messageTypeUrns, messageContext));
         AddOrUpdatePayload<ConsumeContext>(() => consumeContext, _ => consumeContext);
     }
 

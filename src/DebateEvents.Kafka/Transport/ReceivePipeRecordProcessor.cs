@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using Confluent.Kafka;
@@ -7,6 +8,8 @@ using DebateEvents.Kafka.Diagnostics;
 using DebateEvents.Kafka.Retry;
 using DebateEvents.Kafka.Routing;
 using DebateEvents.Kafka.Serialization;
+using MassTransit;
+using Headers = Confluent.Kafka.Headers;
 using MassTransit.Transports;
 
 namespace DebateEvents.Kafka.Transport;
@@ -23,6 +26,8 @@ internal sealed class ReceivePipeRecordProcessor : IRecordProcessor
     private readonly KafkaEventRouting _routing;
     private readonly DeadLetterWriter _deadLetters;
     private readonly RetryTopicWriter? _retries;
+    private readonly ConcurrentDictionary<Type, string[]> _messageTypeUrns = new();
+    private readonly ConcurrentDictionary<string, string> _spanNames = new(StringComparer.Ordinal);
 
     public ReceivePipeRecordProcessor(TopicReceiveEndpointContext context, KafkaEventRouting routing, DeadLetterWriter deadLetters,
         RetryTopicWriter? retries)
@@ -69,7 +74,8 @@ internal sealed class ReceivePipeRecordProcessor : IRecordProcessor
 
     private async Task<RecordOutcome> Dispatch(ConsumeResult<byte[]?, byte[]> result, object message, Type messageType)
     {
-        var context = new KafkaReceiveContext(result, message, messageType, _context);
+        var urns = _messageTypeUrns.GetOrAdd(messageType, static type => [MessageUrn.ForTypeString(type)]);
+        var context = new KafkaReceiveContext(result, message, messageType, urns, _context);
         try
         {
             await _dispatcher.Dispatch(context, RecordLockContext.Instance);
@@ -126,11 +132,18 @@ internal sealed class ReceivePipeRecordProcessor : IRecordProcessor
         return true;
     }
 
-    private static Activity? StartActivity(ConsumeResult<byte[]?, byte[]> result)
+    private Activity? StartActivity(ConsumeResult<byte[]?, byte[]> result)
     {
+        // Without a listener, skip parsing the trace headers and building the span name: it is per record.
+        if (!KafkaTelemetry.Source.HasListeners())
+        {
+            return null;
+        }
+
         var traceParent = Text(result.Message.Headers, CloudEventHeaders.TraceParent);
         ActivityContext.TryParse(traceParent, Text(result.Message.Headers, CloudEventHeaders.TraceState), isRemote: true, out var parent);
-        var activity = KafkaTelemetry.Source.StartActivity($"{result.Topic} process", ActivityKind.Consumer, parent);
+        var name = _spanNames.GetOrAdd(result.Topic, static topic => topic + " process");
+        var activity = KafkaTelemetry.Source.StartActivity(name, ActivityKind.Consumer, parent);
         if (activity is not null)
         {
             activity.SetTag("messaging.system", "kafka");

@@ -15,8 +15,8 @@ internal sealed class RecordSerializerContext : BaseSerializerContext
     private readonly object _message;
     private readonly Type _messageType;
 
-    public RecordSerializerContext(object message, Type messageType, MessageContext messageContext)
-        : base(SystemTextJsonMessageSerializer.Instance, messageContext, [MessageUrn.ForTypeString(messageType)])
+    public RecordSerializerContext(object message, Type messageType, string[] messageTypeUrns, MessageContext messageContext)
+        : base(SystemTextJsonMessageSerializer.Instance, messageContext, messageTypeUrns)
     {
         _message = message;
         _messageType = messageType;

@@ -74,6 +74,7 @@ public static class OutboxRegistrationExtensions
         services.AddHostedService<OutboxSchemaInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService<OutboxCleanupService>();
+        services.AddHostedService<SqliteCheckpointService>();
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>("debate-events-outbox", tags: ["outbox", "ready"]);
         return services;
     }

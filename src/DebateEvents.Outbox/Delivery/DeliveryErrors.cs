@@ -16,6 +16,12 @@ internal static class DeliveryErrors
     /// <summary>True when the broker (or the client before sending) rejects the record itself, not the connection.</summary>
     public static bool IsPermanent(Error error) => Permanent.Contains(error.Code);
 
+    /// <summary>Starts the stored error of a row the broker rejected (rather than one that met an outage).</summary>
+    public const string RejectedPrefix = "rejected ";
+
     /// <summary>The error as stored with the row and shown in the dead-letter table.</summary>
-    public static string Describe(Error error) => $"{error.Code}: {error.Reason}";
+    public static string Describe(Error error) => $"{(IsPermanent(error) ? RejectedPrefix : "")}{error.Code}: {error.Reason}";
+
+    /// <summary>Whether a row's stored error says the broker rejected it last time.</summary>
+    public static bool WasRejected(string? storedError) => storedError?.StartsWith(RejectedPrefix, StringComparison.Ordinal) == true;
 }

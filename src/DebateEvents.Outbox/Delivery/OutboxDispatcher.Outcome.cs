@@ -9,14 +9,23 @@ internal sealed partial class OutboxDispatcher
     {
         var delivered = new List<long>(rows.Count);
         var failures = new List<(OutboxMessage Row, string Error, bool Permanent)>();
+        HashSet<string>? failedKeys = null;
         for (var i = 0; i < rows.Count; i++)
         {
             if (results[i].Error is { } error)
             {
                 failures.Add((rows[i], DeliveryErrors.Describe(error), DeliveryErrors.IsPermanent(error)));
+                (failedKeys ??= new HashSet<string>(StringComparer.Ordinal)).Add(rows[i].OrderingKey);
             }
             else
             {
+                if (failedKeys is not null && failedKeys.Contains(rows[i].OrderingKey))
+                {
+                    // The broker took a later row of a key whose earlier row failed in the same batch.
+                    metrics.OrderGap();
+                    LogOrderGap(rows[i].Topic, rows[i].SequenceNumber);
+                }
+
                 delivered.Add(rows[i].SequenceNumber);
                 metrics.RecordLag(results[i].AckedAt - rows[i].CreatedAt);
             }

@@ -180,6 +180,9 @@ internal sealed partial class OutboxDispatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} outbox rows failed delivery ({FirstError}); {Parked} parked in the dead-letter table, the rest retry with backoff")]
     private partial void LogFailures(int count, string firstError, int parked);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {SequenceNumber} for {Topic} was acknowledged although an earlier row of its key failed in the same batch; that key's order on the topic has a gap")]
+    private partial void LogOrderGap(string topic, long sequenceNumber);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the outbox bucket leases of {InstanceId} failed")]
     private partial void LogRenewFailed(Exception exception, string instanceId);
 

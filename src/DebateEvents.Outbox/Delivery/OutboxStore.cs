@@ -15,7 +15,7 @@ internal sealed class OutboxStore(IOptions<DebateEventsOutboxOptions> options)
     /// The oldest undelivered rows in sequence order, leaving out every key that has a row waiting
     /// for its retry time: a failing key holds back only its own later rows.
     /// </summary>
-    public Task<List<OutboxMessage>> LoadBatchAsync(DbContext db, IReadOnlyCollection<int>? buckets, long now, CancellationToken cancellationToken)
+    public async Task<List<OutboxMessage>> LoadBatchAsync(DbContext db, IReadOnlyCollection<int>? buckets, long now, CancellationToken cancellationToken)
     {
         var waiting = db.Set<OutboxMessage>()
             .Where(b => b.DeliveredAt == null && b.NextAttemptAt > now)
@@ -27,7 +27,34 @@ internal sealed class OutboxStore(IOptions<DebateEventsOutboxOptions> options)
             query = query.Where(m => buckets.Contains(m.Bucket));
         }
 
-        return query.OrderBy(m => m.SequenceNumber).Take(_options.BatchSize).ToListAsync(cancellationToken);
+        var rows = await query.OrderBy(m => m.SequenceNumber).Take(_options.BatchSize).ToListAsync(cancellationToken);
+        return RetriedRowsGoAlone(rows);
+    }
+
+    /// <summary>
+    /// A row the broker rejected before is sent without its key's later rows: should it be rejected
+    /// again, nothing of that key can overtake it on the broker. (After an outage every row failed
+    /// alike, and they go out pipelined again; the idempotent producer keeps their order.)
+    /// </summary>
+    internal static List<OutboxMessage> RetriedRowsGoAlone(List<OutboxMessage> rows)
+    {
+        HashSet<string>? retriedKeys = null;
+        var batch = new List<OutboxMessage>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (retriedKeys is not null && retriedKeys.Contains(row.OrderingKey))
+            {
+                continue;
+            }
+
+            batch.Add(row);
+            if (DeliveryErrors.WasRejected(row.LastError))
+            {
+                (retriedKeys ??= new HashSet<string>(StringComparer.Ordinal)).Add(row.OrderingKey);
+            }
+        }
+
+        return batch;
     }
 
     public async Task MarkDeliveredAsync(DbContext db, List<long> sequenceNumbers, long now, CancellationToken cancellationToken)

@@ -14,6 +14,7 @@ internal sealed class OutboxMetrics : IDisposable
     private readonly Counter<long> _delivered;
     private readonly Counter<long> _failed;
     private readonly Counter<long> _parked;
+    private readonly Counter<long> _orderGaps;
     private readonly Histogram<double> _lag;
     private long _backlog;
     private double _oldestAgeSeconds;
@@ -24,6 +25,8 @@ internal sealed class OutboxMetrics : IDisposable
         _delivered = _meter.CreateCounter<long>("debateevents.outbox.delivered", "{event}", "Outbox rows acknowledged by Kafka.");
         _failed = _meter.CreateCounter<long>("debateevents.outbox.failed", "{attempt}", "Delivery attempts that failed and will be retried.");
         _parked = _meter.CreateCounter<long>("debateevents.outbox.parked", "{event}", "Rows parked in the dead-letter table.");
+        _orderGaps = _meter.CreateCounter<long>("debateevents.outbox.order_gaps", "{event}",
+            "Rows acknowledged after an earlier row of the same key failed in the same batch (should stay zero).");
         _lag = _meter.CreateHistogram<double>("debateevents.outbox.delivery_lag", "ms", "Time from publish to broker acknowledgement.");
         _meter.CreateObservableGauge("debateevents.outbox.backlog", () => Interlocked.Read(ref _backlog), "{event}", "Undelivered outbox rows.");
         _meter.CreateObservableGauge("debateevents.outbox.oldest_age", () => Volatile.Read(ref _oldestAgeSeconds), "s",
@@ -41,6 +44,8 @@ internal sealed class OutboxMetrics : IDisposable
     public void Failed(int count) => _failed.Add(count);
 
     public void Parked(int count) => _parked.Add(count);
+
+    public void OrderGap() => _orderGaps.Add(1);
 
     public void RecordLag(double milliseconds) => _lag.Record(milliseconds);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DebateEvents.Kafka.Routing;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -28,9 +29,15 @@ internal sealed class OutboxPublishFilter<T>(IServiceProvider scope, OutboxRecor
     private async Task AddToOutbox(PublishContext<T> context)
     {
         context.MessageId ??= NewId.NextGuid();
-        var envelope = new EventEnvelope(context.MessageId.Value, context.SentTime ?? DateTimeOffset.UtcNow, context.CorrelationId);
+        var envelope = new EventEnvelope(context.MessageId.Value, context.SentTime ?? DateTimeOffset.UtcNow, context.CorrelationId, Activity.Current);
         var db = contexts.Resolve(scope);
-        writer.Add(db, context.Message, envelope);
+        var row = writer.Add(db, context.Message, envelope);
+
+        // The caller's publish callback runs after this filter and may set MessageId or CorrelationId:
+        // SaveChanges asks for the row again, so ce_id always equals the MessageId in-process consumers see.
+        row.Refresh = () => context.MessageId == envelope.EventId && context.CorrelationId == envelope.CorrelationId
+            ? null
+            : writer.CreateRow(context.Message, envelope with { EventId = context.MessageId ?? envelope.EventId, CorrelationId = context.CorrelationId });
         if (!HasAmbientScope(context))
         {
             // No unit of work around this publish: the row commits on its own, like a direct produce.

@@ -22,10 +22,13 @@ internal sealed class OutboxRecordWriter(EventRouteTable routes, EventRecordBuil
     /// <exception cref="EventSerializationException">The event cannot be serialized; the message names the type and member.</exception>
     public OutboxMessage Add(DbContext context, object message, EventEnvelope envelope)
     {
-        var row = CreateRow(Build(message, envelope), envelope.EventId);
+        var row = CreateRow(message, envelope);
         context.Set<OutboxMessage>().Add(row);
         return row;
     }
+
+    /// <summary>An outbox row (not added anywhere) holding <paramref name="message"/> serialized with <paramref name="envelope"/>.</summary>
+    public OutboxMessage CreateRow(object message, EventEnvelope envelope) => CreateRow(Build(message, envelope), envelope.EventId);
 
     /// <summary>An outbox row holding <paramref name="record"/>.</summary>
     public OutboxMessage CreateRow(EventRecord record, Guid eventId)

@@ -112,8 +112,9 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxRowInserter inserter, O
         {
             if (entry.State == EntityState.Added)
             {
-                (rows ??= []).Add(entry.Entity);
+                var row = entry.Entity;
                 entry.State = EntityState.Detached;
+                (rows ??= []).Add(row.Refresh?.Invoke() ?? row);
             }
         }
 

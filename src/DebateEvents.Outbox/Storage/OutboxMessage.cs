@@ -38,4 +38,10 @@ internal sealed class OutboxMessage
 
     /// <summary>Unix milliseconds when the broker acknowledged the record; null while undelivered.</summary>
     public long? DeliveredAt { get; set; }
+
+    /// <summary>
+    /// Not stored. Set while a published row waits for SaveChanges: returns the row rebuilt when the
+    /// publish pipe changed the message id or correlation id after the row was written, else null.
+    /// </summary>
+    public Func<OutboxMessage?>? Refresh { get; set; }
 }

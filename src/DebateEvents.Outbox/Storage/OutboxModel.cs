@@ -32,6 +32,7 @@ internal static class OutboxModel
         entity.Property(m => m.NextAttemptAt).HasColumnName("next_attempt_at");
         entity.Property(m => m.LastError).HasColumnName("last_error");
         entity.Property(m => m.DeliveredAt).HasColumnName("delivered_at");
+        entity.Ignore(m => m.Refresh);
         entity.HasIndex(m => m.SequenceNumber).HasDatabaseName("ix_outbox_message_pending").HasFilter("delivered_at IS NULL");
         entity.HasIndex(m => m.NextAttemptAt).HasDatabaseName("ix_outbox_message_backoff").HasFilter("delivered_at IS NULL");
         entity.HasIndex(m => m.DeliveredAt).HasDatabaseName("ix_outbox_message_delivered").HasFilter("delivered_at IS NOT NULL");

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace DebateEvents.Outbox.Storage;
 
 /// <summary>
-/// Sets WAL, a busy timeout and <c>synchronous=NORMAL</c> on every SQLite connection, and frees the
+/// Sets WAL, a busy timeout, <c>synchronous=NORMAL</c> and no automatic checkpoints on every SQLite connection, and frees the
 /// write gate if a connection closes with a transaction never committed nor rolled back.
 /// </summary>
 /// <remarks>
@@ -15,7 +15,8 @@ namespace DebateEvents.Outbox.Storage;
 /// </remarks>
 internal sealed class SqliteConnectionInterceptor(SqliteWriteGate gate) : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;";
+    // Commits never checkpoint (which would fsync while holding the write gate); SqliteCheckpointService does it in the background.
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
 
     // Pooled connections keep their native handle, and the pragmas stay set on it: run them once per handle.
     private readonly ConditionalWeakTable<object, object> _configured = [];

@@ -15,8 +15,9 @@ namespace DebateEvents.Benchmarks.Scenarios;
 /// <c>ITopicProducer&lt;T&gt;.Produce</c>, which also serializes and builds headers; both await every delivery
 /// report with the same number in flight. Consume: a raw consumer loop versus a topic endpoint with per-key
 /// ordering (ConcurrentMessageLimit 16, 1,000 keys) into a no-op MassTransit consumer, timed from the
-/// first record. 16 partitions and at most 100k records keep each partition near 2 MB (headers included),
-/// well under the mock's 5 MB / 100k message-set cap.
+/// first record. Produce rates are the best of two rounds after a warm-up (the machine is shared); the endpoint
+/// then consumes all 2.25 rounds from its topic. 16 partitions keep each under about 4 MB (headers included),
+/// below the mock's 5 MB / 100k message-set cap.
 /// </summary>
 internal static class RiderScenario
 {
@@ -26,8 +27,8 @@ internal static class RiderScenario
     public static async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         using var cluster = EmbeddedKafkaCluster.Start();
-        var small = await Measure(cluster, payloadBytes: 100, count: 100_000, cancellationToken);
-        var large = await Measure(cluster, payloadBytes: 1024, count: 30_000, cancellationToken);
+        var small = await Measure(cluster, payloadBytes: 100, count: 60_000, cancellationToken);
+        var large = await Measure(cluster, payloadBytes: 1024, count: 16_000, cancellationToken);
         return string.Create(CultureInfo.InvariantCulture,
             $"RESULT rider produce_ratio={Math.Min(small.ProduceRatio, large.ProduceRatio):0.00} consume_ratio={Math.Min(small.ConsumeRatio, large.ConsumeRatio):0.00} consume_msgs={Math.Min(small.Consume, large.Consume):0}");
     }
@@ -38,24 +39,35 @@ internal static class RiderScenario
         var rawTopic = NewTopic(cluster, "raw", payloadBytes);
         var oursTopic = NewTopic(cluster, "rider", payloadBytes);
         var padding = new string('x', Math.Max(0, payloadBytes - 60));
-        double rawProduce;
+        double rawProduce = 0;
         var events = Enumerable.Range(0, count).Select(i => new RiderBenchmarkEvent($"debate-{i % 1000:D4}", i, padding)).ToArray();
 
-        double oursProduce;
+        double oursProduce = 0;
         await using (var producing = BuildRider(cluster, oursTopic, count, consume: false))
         {
             var builder = producing.GetRequiredService<EventRecordBuilder>();
-            var records = events.Select(e => builder.Build(e, EventEnvelope.New())).Select(r => new EventRecord(rawTopic, r.Key, r.Value, r.Headers)).ToArray();
-            Console.WriteLine($"rider {payloadBytes} B: body {records[0].Value.Length} B, {records[0].Headers.Count} headers, {count} records");
-            var rawProduceRate = await RawProduce(cluster, records);
-            Console.WriteLine($"raw produce {rawProduceRate:0}");
             var bus = producing.GetRequiredService<IBusControl>();
             await bus.StartAsync(cancellationToken);
             var producer = producing.GetRequiredService<ITopicProducer<RiderBenchmarkEvent>>();
-            oursProduce = await Timed(count, i => producer.Produce(events[i], cancellationToken));
-            Console.WriteLine($"ours produce {oursProduce:0}");
+            var records = events.Select(e => builder.Build(e, EventEnvelope.New())).ToArray();
+            Console.WriteLine($"rider {payloadBytes} B: body {records[0].Value.Length} B, {records[0].Headers.Count} headers, {count} records per round");
+
+            // A warm-up round, then the best of two alternating rounds each: the machine is shared, so single runs are noisy.
+            for (var round = 0; round < 3; round++)
+            {
+                var rawTopicOfRound = round == 2 ? rawTopic : NewTopic(cluster, "raw", payloadBytes);
+                var rawRecords = records.Select(r => new EventRecord(rawTopicOfRound, r.Key, r.Value, r.Headers)).ToArray();
+                var size = round == 0 ? count / 4 : count;
+                var raw = await RawProduce(cluster, rawRecords[..size]);
+                var ours = await Timed(size, i => producer.Produce(events[i], cancellationToken));
+                if (round > 0)
+                {
+                    rawProduce = Math.Max(rawProduce, raw);
+                    oursProduce = Math.Max(oursProduce, ours);
+                }
+            }
+
             await bus.StopAsync(cancellationToken);
-            rawProduce = rawProduceRate;
         }
 
         var rawConsume = RawConsume(cluster, rawTopic, count, cancellationToken);
@@ -67,10 +79,8 @@ internal static class RiderScenario
             var watch = new Stopwatch();
             await bus.StartAsync(cancellationToken);
             await WaitForFirst(counter, watch, cancellationToken);
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             await counter.Done.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
-            oursConsume = (count - counter.StartedAt) / watch.Elapsed.TotalSeconds;
-            Console.WriteLine($"PROBE cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds * 1000 / (count - counter.StartedAt):0.0} us/msg, wall {watch.Elapsed.TotalMilliseconds * 1000 / (count - counter.StartedAt):0.0} us/msg");
+            oursConsume = (counter.Expected - counter.StartedAt) / watch.Elapsed.TotalSeconds;
             await bus.StopAsync(cancellationToken);
         }
 
@@ -82,7 +92,7 @@ internal static class RiderScenario
     private static ServiceProvider BuildRider(EmbeddedKafkaCluster cluster, string topic, int count, bool consume)
     {
         var services = new ServiceCollection();
-        services.AddSingleton(new RiderConsumeCounter { Expected = count });
+        services.AddSingleton(new RiderConsumeCounter { Expected = count * 9 / 4 });
         services.AddMassTransit(x =>
         {
             x.AddRider(r =>
@@ -96,7 +106,7 @@ internal static class RiderScenario
                     {
                         k.TopicEndpoint(topic, $"rider-{Guid.NewGuid():N}", e =>
                         {
-                            e.ConcurrentMessageLimit = int.Parse(Environment.GetEnvironmentVariable("RIDER_CML") ?? "16", CultureInfo.InvariantCulture);
+                            e.ConcurrentMessageLimit = 16;
                             e.ConfigureConsumer<RiderNoOpConsumer>(context);
                         });
                     }
@@ -149,19 +159,6 @@ internal static class RiderScenario
     }
 
     private static double RawConsume(EmbeddedKafkaCluster cluster, string topic, int count, CancellationToken cancellationToken)
-    {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        try
-        {
-            return RawConsumeCore(cluster, topic, count, cancellationToken);
-        }
-        finally
-        {
-            Console.WriteLine($"PROBE raw cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds * 1000 / count:0.0} us/msg");
-        }
-    }
-
-    private static double RawConsumeCore(EmbeddedKafkaCluster cluster, string topic, int count, CancellationToken cancellationToken)
     {
         using var consumer = new ConsumerBuilder<byte[]?, byte[]>(new ConsumerConfig
         {

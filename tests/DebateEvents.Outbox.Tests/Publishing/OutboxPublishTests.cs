@@ -1,6 +1,7 @@
 using DebateEvents.Kafka.Serialization;
 using DebateEvents.Outbox.Tests.Events;
 using DebateEvents.Outbox.Tests.Support;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
 namespace DebateEvents.Outbox.Tests.Publishing;
@@ -87,5 +88,29 @@ public sealed class OutboxPublishTests(KafkaClusterFixture kafka) : IClassFixtur
         Assert.Contains(nameof(UnserializableEvent.OnDelivered), error.Message);
         Assert.Equal(0, await host.OutboxRowsAsync());
         Assert.Equal(0, await host.QueryAsync(db => db.Debates.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Publish_WhenCallbackSetsMessageAndCorrelationIds_KafkaRecordCarriesThem()
+    {
+        var topic = kafka.CreateTopic("ids");
+        await using var database = new SqliteTestDatabase();
+        await using var host = await OutboxTestHost.StartAsync(database, kafka.Cluster.BootstrapServers, topic);
+        var messageId = Guid.NewGuid();
+        var correlationId = Guid.NewGuid();
+
+        await host.InUnitOfWorkAsync((_, publish) => publish.Publish(new DebateOpened(Guid.NewGuid(), "ids?", 1), ctx =>
+        {
+            ctx.MessageId = messageId;
+            ctx.CorrelationId = correlationId;
+        }));
+
+        await Eventually.HoldsAsync(async () => await host.UndeliveredAsync() == 0 && await host.OutboxRowsAsync() == 1, Deadline,
+            () => "the event was not delivered");
+        var record = Assert.Single(KafkaTopicReader.ReadAll(kafka.Cluster.BootstrapServers, topic, Topics.Partitions));
+        Assert.Equal(messageId, record.EventId);
+        Assert.Equal(correlationId.ToString("D"), record.CorrelationId);
+        await Eventually.HoldsAsync(() => host.Received.Subscribed.Contains(messageId), Deadline,
+            () => "the in-process subscriber did not see the same MessageId");
     }
 }

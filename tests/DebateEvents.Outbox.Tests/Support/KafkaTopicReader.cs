@@ -73,7 +73,8 @@ public static class KafkaTopicReader
             result.Message.Key is null ? null : Encoding.UTF8.GetString(result.Message.Key),
             Guid.Parse(Header("ce_id") ?? throw new InvalidOperationException("Record without ce_id.")),
             Header("ce_type"),
-            result.Message.Value);
+            result.Message.Value,
+            Header("correlation-id"));
     }
 
     private static IConsumer<byte[]?, byte[]> CreateConsumer(string bootstrapServers) =>

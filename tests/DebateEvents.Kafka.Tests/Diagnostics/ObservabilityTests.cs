@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using DebateEvents.Kafka.Diagnostics;
+using DebateEvents.Kafka.Tests.Messages;
+using DebateEvents.Kafka.Tests.Support;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Xunit.Abstractions;
+
+namespace DebateEvents.Kafka.Tests.Diagnostics;
+
+[Trait("Category", "Integration")]
+public sealed class ObservabilityTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
+{
+    private readonly string _topic = "debates-" + Guid.NewGuid().ToString("N");
+    private readonly string _group = "processors-" + Guid.NewGuid().ToString("N");
+
+    [Fact]
+    public async Task ConsumerSpan_ContinuesTheProducersTrace_AndTheHealthCheckReportsTheEndpoint()
+    {
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == KafkaTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var log = new ProcessingLog();
+        await using var host = await RiderTestHost.Start(fixture.Cluster, output, log, (context, k) =>
+            k.TopicEndpoint(_topic, _group, e =>
+            {
+                e.CreateIfMissing(t => t.NumPartitions = 2);
+                e.ConfigureConsumer<ArgumentConsumer>(context);
+            }),
+            register: r => r.AddProducer<ArgumentMade>(_topic, a => a.DebateId));
+
+        using (var request = new Activity("request").SetIdFormat(ActivityIdFormat.W3C).Start())
+        {
+            await host.Producer<ArgumentMade>().Produce(new ArgumentMade("traced", 1, "x"));
+        }
+
+        await Eventually.Until(() => log.Succeeded.Count == 1 && spans.Any(s => s.Kind == ActivityKind.Consumer), TimeSpan.FromSeconds(10),
+            () => $"processed {log.Succeeded.Count}, spans {string.Join(", ", spans.Select(s => s.DisplayName))}");
+        var produce = spans.Single(s => s.Kind == ActivityKind.Producer && s.GetTagItem("messaging.destination.name") as string == _topic);
+        var consume = spans.Single(s => s.Kind == ActivityKind.Consumer);
+        Assert.Equal(produce.TraceId, consume.TraceId);
+        Assert.Equal(produce.SpanId, consume.ParentSpanId);
+
+        var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == "kafka-rider");
+        var entry = health.Entries["kafka-rider"];
+        Assert.Equal(HealthStatus.Healthy, entry.Status);
+        Assert.Equal(2, entry.Data[$"kafka/{_topic}/{_group}.assigned_partitions"]);
+        Assert.Equal(false, entry.Data[$"kafka/{_topic}/{_group}.circuit_open"]);
+        Assert.Equal(true, entry.Data[$"kafka/{_topic}/{_group}.running"]);
+    }
+}
