@@ -1,6 +1,7 @@
 using DebateEvents.Host.Configuration;
 using DebateEvents.Host.Embedded;
 using DebateEvents.Host.Health;
+using DebateEvents.Host.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -10,11 +11,8 @@ if (Environment.GetEnvironmentVariable("KAFKA_TOPIC_PREFIX") is { Length: > 0 } 
     builder.Configuration[$"{KafkaOptions.Section}:{nameof(KafkaOptions.TopicPrefix)}"] = prefix;
 }
 
-builder.Services.AddOptions<KafkaOptions>().BindConfiguration(KafkaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddSingleton<KafkaConnection>();
 builder.Services.AddProblemDetails();
-builder.Services.AddSingleton<KafkaHealthCheck>();
-builder.Services.AddHealthChecks().AddCheck<KafkaHealthCheck>("kafka", tags: ["ready"]);
+builder.Services.AddDebateEvents(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -26,6 +24,9 @@ app.Logger.LogInformation("Kafka bootstrap servers: {BootstrapServers}", connect
 
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
 app.MapGet("/topics", (IOptions<KafkaOptions> options) => DomainTopics.Names(options.Value.TopicPrefix));
+app.MapEventEndpoints();
+app.MapReadModelEndpoints();
+app.MapOutboxEndpoints();
 
 app.Run();
 

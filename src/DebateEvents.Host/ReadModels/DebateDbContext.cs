@@ -1,3 +1,4 @@
+using DebateEvents.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace DebateEvents.Host.ReadModels;
@@ -29,5 +30,6 @@ public sealed class DebateDbContext(DbContextOptions<DebateDbContext> options) :
         modelBuilder.Entity<EvolutionRecord>().HasKey(e => e.Id);
         modelBuilder.Entity<MetricAggregate>().HasKey(m => m.Name);
         modelBuilder.Entity<WebhookDelivery>().HasKey(w => new { w.NotificationId, w.Url });
+        modelBuilder.AddOutboxEntities();
     }
 }

@@ -77,7 +77,11 @@ public sealed class AvroBodySerializer : IEventBodySerializer
                 $"The writer schema of this {messageType.FullName} record is not known yet; deserialize asynchronously.");
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Reads the body, fetching its writer schema from the registry when it is new. A body that is not
+    /// valid Avro throws <see cref="EventSerializationException"/> (dead-letter it); an unreachable
+    /// registry throws <see cref="SchemaRegistryException"/> (try again later: the record is fine).
+    /// </summary>
     public async ValueTask<object> DeserializeAsync(ReadOnlyMemory<byte> body, Type messageType, string topic, CancellationToken cancellationToken)
     {
         try
@@ -85,7 +89,7 @@ public sealed class AvroBodySerializer : IEventBodySerializer
             return await _deserializer.DeserializeAsync(body, messageType, cancellationToken)
                 ?? throw new EventSerializationException(messageType, $"The Avro body for {messageType.FullName} decoded to null.");
         }
-        catch (AvroException ex)
+        catch (AvroException ex) when (ex is not SchemaRegistryException)
         {
             throw new EventSerializationException(messageType, $"Cannot read {messageType.FullName} from Avro: {ex.Message}", ex);
         }

@@ -15,7 +15,9 @@ namespace DebateEvents.Outbox.Storage;
 /// </summary>
 internal sealed class OutboxRowInserter(IOptions<DebateEventsOutboxOptions> options)
 {
-    private const int RowsPerStatement = 200;
+    // SQLite resolves each named parameter with a linear scan of the statement's parameters, so the
+    // cost of one statement grows with the square of its parameter count: keep statements small.
+    private const int RowsPerStatement = 10;
     private const string Columns =
         "event_id, topic, record_key, record_value, headers, ordering_key, bucket, created_at, attempts, next_attempt_at, last_error, delivered_at";
 

@@ -1,0 +1,95 @@
+using DebateEvents.Avro.Registry;
+using DebateEvents.Host.Embedded;
+using DebateEvents.Host.Health;
+using DebateEvents.Host.Processors;
+using DebateEvents.Host.ReadModels;
+using DebateEvents.Host.Webhooks;
+using DebateEvents.Kafka;
+using DebateEvents.Kafka.Serialization;
+using DebateEvents.Outbox.Configuration;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace DebateEvents.Host.Configuration;
+
+/// <summary>
+/// <c>services.AddDebateEvents(configuration)</c>: the whole bridge as the host runs it. Kafka
+/// (embedded or configured), the SQLite database with the read models and the outbox, Avro bodies
+/// through a schema registry, the MassTransit bus with the Kafka rider and the domain processors.
+/// </summary>
+public static class DebateEventsRegistration
+{
+    /// <summary>The schema registry scope used in embedded mode.</summary>
+    public const string EmbeddedRegistry = "mock://debate-events";
+
+    /// <summary>Registers everything the host needs.</summary>
+    public static IServiceCollection AddDebateEvents(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<KafkaOptions>().BindConfiguration(KafkaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        var kafka = configuration.GetSection(KafkaOptions.Section).Get<KafkaOptions>() ?? new KafkaOptions();
+        services.AddSingleton<KafkaConnection>();
+        services.AddSingleton<KafkaHealthCheck>();
+        services.AddHealthChecks().AddCheck<KafkaHealthCheck>("kafka", tags: ["ready"]);
+
+        services.AddDbContext<DebateDbContext>(o => o.UseSqlite(configuration.GetConnectionString("Debates") ?? "Data Source=data/debates.db"));
+        services.TryAddSingletonTimeProvider();
+        services.AddSingleton<MetricWindows>();
+        services.AddHttpClient<WebhookClient>();
+
+        var avro = AddAvro(services, configuration, kafka.IsEmbedded);
+        services.AddHostedService<SchemaPreparation>();
+        services.AddDebateEventsOutbox<DebateDbContext>(o => o.UseSqlite());
+        services.AddOptions<Outbox.Configuration.DebateEventsOutboxOptions>()
+            .Configure<KafkaConnection>((o, connection) => o.BootstrapServers = connection.BootstrapServers);
+
+        services.AddMassTransit(x =>
+        {
+            x.AddRider(r =>
+            {
+                r.AddDomainProcessors();
+                r.AddDomainProducers(kafka.TopicPrefix);
+                r.UseBodySerializer(avro);
+                r.SetEventSource("urn:debate-events:host");
+                r.UsingKafka((context, k) => k.ConfigureDomainEndpoints(context, kafka));
+            });
+            x.UsingInMemory((context, bus) =>
+            {
+                bus.UseDebateEventsOutbox(context);
+                bus.ConfigureEndpoints(context);
+            });
+        });
+        return services;
+    }
+
+    private static AvroBodySerializer AddAvro(IServiceCollection services, IConfiguration configuration, bool embedded)
+    {
+        var options = configuration.GetSection("SchemaRegistry").Get<SchemaRegistryOptions>() ?? new SchemaRegistryOptions();
+        if (string.IsNullOrWhiteSpace(options.Url))
+        {
+            if (!embedded)
+            {
+                throw new InvalidOperationException("SchemaRegistry:Url is required when Kafka:BootstrapServers is set.");
+            }
+
+            // Embedded mode: an in-process registry that accepts our own schemas as they are.
+            options.Url = EmbeddedRegistry;
+            options.AutoRegisterSchemas = true;
+        }
+
+        var registry = SchemaRegistryClientFactory.Create(options);
+        var avro = new AvroBodySerializer(registry, options);
+        services.AddSingleton(registry);
+        services.AddSingleton(avro);
+        return avro;
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using DebateEvents.Host.Embedded;
+using DebateEvents.Host.Processors;
+using DebateEvents.Kafka.Configuration;
+using DebateEvents.Outbox.Configuration;
+using MassTransit;
+
+namespace DebateEvents.Host.Configuration;
+
+/// <summary>One topic endpoint per domain topic, each feeding its processor through the inbox.</summary>
+public static class DomainEndpoints
+{
+    /// <summary>Adds the processors to the rider.</summary>
+    public static void AddDomainProcessors(this IRiderRegistrationConfigurator rider)
+    {
+        ArgumentNullException.ThrowIfNull(rider);
+        rider.AddConsumer<DebateEventProcessor>();
+        rider.AddConsumer<DecisionEventProcessor>();
+        rider.AddConsumer<EvolutionEventProcessor>();
+        rider.AddConsumer<MetricsEventProcessor>();
+        rider.AddConsumer<WebhookEventProcessor>();
+    }
+
+    /// <summary>Connects the rider to the cluster and declares the topic endpoints.</summary>
+    public static void ConfigureDomainEndpoints(this IKafkaRiderConfigurator kafka, IRiderRegistrationContext context, KafkaOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(kafka);
+        ArgumentNullException.ThrowIfNull(options);
+        var connection = context.GetRequiredService<KafkaConnection>();
+        kafka.Host(connection.BootstrapServers);
+        if (connection.Embedded is { } cluster)
+        {
+            kafka.UseTopicProvisioner((topic, _) =>
+            {
+                try
+                {
+                    cluster.CreateTopic(topic.Name, topic.Partitions, Math.Min((int)topic.ReplicationFactor, cluster.Brokers));
+                }
+                catch (Confluent.Kafka.KafkaException ex) when (ex.Error.Code == Confluent.Kafka.ErrorCode.TopicAlreadyExists)
+                {
+                    // The embedded cluster starts with the domain topics; CreateIfMissing finds them there.
+                }
+
+                return Task.CompletedTask;
+            });
+        }
+
+        Endpoint<DebateEventProcessor>(kafka, context, options, "debate-events", "debate-processors");
+        Endpoint<DecisionEventProcessor>(kafka, context, options, "decision-events", "decision-processors");
+        Endpoint<EvolutionEventProcessor>(kafka, context, options, "evolution-events", "evolution-processors");
+        Endpoint<MetricsEventProcessor>(kafka, context, options, "metrics-events", "metrics-processors");
+        Endpoint<WebhookEventProcessor>(kafka, context, options, "webhook-events", "webhook-processors");
+    }
+
+    private static void Endpoint<TProcessor>(
+        IKafkaRiderConfigurator kafka, IRiderRegistrationContext context, KafkaOptions options, string topic, string group)
+        where TProcessor : class, IConsumer
+    {
+        var retention = DomainTopics.All.Single(t => t.Name == topic).RetentionDays;
+        kafka.TopicEndpoint($"{options.TopicPrefix}.{topic}", group, e =>
+        {
+            e.CreateIfMissing(t =>
+            {
+                t.NumPartitions = options.Partitions;
+                t.RetentionMs = retention * 86_400_000L;
+            });
+            e.ConcurrentMessageLimit = 16;
+            e.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100)));
+            e.ConfigureConsumer<TProcessor>(context, c => c.UseDebateEventsInbox());
+        });
+    }
+}
