@@ -1,15 +1,14 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace DebateEvents.Host.Tests;
 
 [Trait("Category", "Integration")]
-public sealed class HealthEndpointTests : IClassFixture<WebApplicationFactory<Program>>
+public sealed class HealthEndpointTests : IClassFixture<HostFactory>
 {
-    private readonly WebApplicationFactory<Program> _factory;
+    private readonly HostFactory _factory;
 
-    public HealthEndpointTests(WebApplicationFactory<Program> factory) => _factory = factory;
+    public HealthEndpointTests(HostFactory factory) => _factory = factory;
 
     [Fact]
     public async Task Health_OnEmbeddedDefaults_IsHealthyWithTheKafkaCheck()

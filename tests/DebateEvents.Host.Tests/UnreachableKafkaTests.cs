@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace DebateEvents.Host.Tests;
 
@@ -11,8 +10,15 @@ public sealed class UnreachableKafkaTests
     public async Task Health_WhenBrokersAreUnreachable_IsUnhealthyAndSaysWhy()
     {
         // Port 1 on loopback: nothing listens there, so every connection is refused at once.
-        await using var factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(b => b.UseSetting("Kafka:BootstrapServers", "127.0.0.1:1"));
+        await using var factory = new HostFactory
+        {
+            Settings =
+            {
+                ["Kafka:BootstrapServers"] = "127.0.0.1:1",
+                ["SchemaRegistry:Url"] = "mock://unreachable-kafka",
+                ["SchemaRegistry:AutoRegisterSchemas"] = "true",
+            },
+        };
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
@@ -27,8 +33,7 @@ public sealed class UnreachableKafkaTests
     [Fact]
     public void Start_WithAnInvalidTopicPrefix_FailsNamingTheSetting()
     {
-        using var factory = new WebApplicationFactory<Program>()
-            .WithWebHostBuilder(b => b.UseSetting("Kafka:TopicPrefix", "bad prefix!"));
+        using var factory = new HostFactory { Settings = { ["Kafka:TopicPrefix"] = "bad prefix!" } };
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 

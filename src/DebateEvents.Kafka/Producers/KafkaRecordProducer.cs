@@ -24,6 +24,7 @@ internal sealed class KafkaRecordProducer : IEventRecordProducer, IDisposable
     {
         _producer = new ProducerBuilder<byte[]?, byte[]>(config)
             .SetErrorHandler((_, error) => logger.LogWarning("Kafka producer error {Code}: {Reason}", error.Code, error.Reason))
+            .SetLogHandler((_, message) => logger.LogDebug("librdkafka {Facility}: {Message}", message.Facility, message.Message))
             .Build();
         _breaker = new ProducerCircuitBreaker(options.CircuitBreakerThreshold, options.CircuitBreakDuration, TimeProvider.System);
         _metrics = metrics;

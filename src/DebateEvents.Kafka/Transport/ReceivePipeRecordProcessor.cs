@@ -64,12 +64,15 @@ internal sealed class ReceivePipeRecordProcessor : IRecordProcessor
             return await _retries.TryWrite(result, 0, 0, cancellationToken) ? RecordOutcome.Completed : RecordOutcome.Unsettled;
         }
 
-        if (!TryRead(result, out var message, out var messageType, out var reason, out var error))
+        var read = await Read(result, cancellationToken);
+        if (read.Message is null)
         {
-            return await _deadLetters.TryWrite(result, reason, error, 0, cancellationToken) ? RecordOutcome.Faulted : RecordOutcome.Unsettled;
+            return read.Error is null
+                ? RecordOutcome.Unsettled
+                : await _deadLetters.TryWrite(result, read.Reason, read.Error, 0, cancellationToken) ? RecordOutcome.Faulted : RecordOutcome.Unsettled;
         }
 
-        return await Dispatch(result, message, messageType);
+        return await Dispatch(result, read.Message, read.MessageType!);
     }
 
     private async Task<RecordOutcome> Dispatch(ConsumeResult<byte[]?, byte[]> result, object message, Type messageType)
@@ -93,43 +96,43 @@ internal sealed class ReceivePipeRecordProcessor : IRecordProcessor
         }
     }
 
-    private bool TryRead(ConsumeResult<byte[]?, byte[]> result, out object message, out Type messageType, out string reason, out Exception error)
+    /// <summary>
+    /// Resolves and deserializes the record. No message and an error: dead-letter it with the reason.
+    /// No message and no error: a dependency (a schema registry) is unreachable, so leave the record
+    /// unsettled and read it again later.
+    /// </summary>
+    private async Task<(object? Message, Type? MessageType, string Reason, Exception? Error)> Read(
+        ConsumeResult<byte[]?, byte[]> result, CancellationToken cancellationToken)
     {
-        message = null!;
-        messageType = null!;
         var headers = result.Message.Headers;
         var eventType = Text(headers, CloudEventHeaders.Type);
         if (eventType is null || !_routing.Routes.TryResolve(eventType, out var resolved))
         {
-            reason = DeadLetterHeaders.ReasonUnknownType;
-            error = new EventSerializationException(typeof(object),
-                eventType is null ? "The record has no ce_type header." : $"No event type is registered for ce_type '{eventType}'.");
-            return false;
+            return (null, null, DeadLetterHeaders.ReasonUnknownType, new EventSerializationException(typeof(object),
+                eventType is null ? "The record has no ce_type header." : $"No event type is registered for ce_type '{eventType}'."));
         }
 
-        messageType = resolved;
         var contentType = Text(headers, CloudEventHeaders.ContentType);
         if (!_routing.TryGetDeserializer(contentType, result.Topic, out var serializer))
         {
-            reason = DeadLetterHeaders.ReasonUndeserializable;
-            error = new EventSerializationException(resolved, $"No body serializer handles content type '{contentType}'.");
-            return false;
+            return (null, resolved, DeadLetterHeaders.ReasonUndeserializable,
+                new EventSerializationException(resolved, $"No body serializer handles content type '{contentType}'."));
         }
 
         try
         {
-            message = serializer.Deserialize(result.Message.Value ?? [], resolved, _context.Topic);
+            var message = await serializer.DeserializeAsync(result.Message.Value ?? [], resolved, _context.Topic, cancellationToken);
+            return (message, resolved, string.Empty, null);
         }
         catch (EventSerializationException ex)
         {
-            reason = DeadLetterHeaders.ReasonUndeserializable;
-            error = ex;
-            return false;
+            return (null, resolved, DeadLetterHeaders.ReasonUndeserializable, ex);
         }
-
-        reason = string.Empty;
-        error = null!;
-        return true;
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogContext.Warning?.Log(ex, "Could not read {Topic}[{Partition}]@{Offset} yet; it will be read again", result.Topic, result.Partition.Value, result.Offset.Value);
+            return (null, resolved, string.Empty, null);
+        }
     }
 
     private Activity? StartActivity(ConsumeResult<byte[]?, byte[]> result)

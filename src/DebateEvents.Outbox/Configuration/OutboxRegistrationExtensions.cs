@@ -50,6 +50,7 @@ public static class OutboxRegistrationExtensions
         services.AddSingleton(new OutboxContextFactory(typeof(TDbContext)));
         services.AddSingleton<OutboxRecordWriter>();
         services.AddScoped(typeof(OutboxPublishFilter<>));
+        services.AddScoped<IEventOutbox, EventOutbox>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<SqliteTransactionInterceptor>();

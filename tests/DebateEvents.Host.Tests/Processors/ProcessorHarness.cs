@@ -36,6 +36,8 @@ internal sealed class ProcessorHarness : IAsyncDisposable
         services.AddLogging();
         services.AddMassTransitTestHarness(x =>
         {
+            // Two busy cores: give a consumer time before the harness calls the bus idle.
+            x.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(30), testInactivityTimeout: TimeSpan.FromSeconds(5));
             x.AddConsumer<DebateEventProcessor>();
             x.AddConsumer<DecisionEventProcessor>();
             x.AddConsumer<EvolutionEventProcessor>();

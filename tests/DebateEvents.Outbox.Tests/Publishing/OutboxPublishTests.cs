@@ -2,6 +2,7 @@ using DebateEvents.Kafka.Serialization;
 using DebateEvents.Outbox.Tests.Events;
 using DebateEvents.Outbox.Tests.Support;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace DebateEvents.Outbox.Tests.Publishing;
@@ -112,5 +113,28 @@ public sealed class OutboxPublishTests(KafkaClusterFixture kafka) : IClassFixtur
         Assert.Equal(correlationId.ToString("D"), record.CorrelationId);
         await Eventually.HoldsAsync(() => host.Received.Subscribed.Contains(messageId), Deadline,
             () => "the in-process subscriber did not see the same MessageId");
+    }
+
+    [Fact]
+    public async Task EventOutboxAdd_ReachesKafkaOnCommitWithoutInProcessDelivery()
+    {
+        var topic = kafka.CreateTopic("direct");
+        await using var database = new SqliteTestDatabase();
+        await using var host = await OutboxTestHost.StartAsync(database, kafka.Cluster.BootstrapServers, topic);
+        var correlationId = Guid.NewGuid();
+        Guid eventId;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DebateDbContext>();
+            eventId = scope.ServiceProvider.GetRequiredService<IEventOutbox>().Add(new DebateOpened(Guid.NewGuid(), "direct?", 1), correlationId);
+            await db.SaveChangesAsync();
+        }
+
+        await Eventually.HoldsAsync(async () => await host.UndeliveredAsync() == 0 && await host.OutboxRowsAsync() == 1, Deadline,
+            () => "the event was not delivered");
+        var record = Assert.Single(KafkaTopicReader.ReadAll(kafka.Cluster.BootstrapServers, topic, Topics.Partitions));
+        Assert.Equal(eventId, record.EventId);
+        Assert.Equal(correlationId.ToString("D"), record.CorrelationId);
+        Assert.Empty(host.Received.Subscribed);
     }
 }
