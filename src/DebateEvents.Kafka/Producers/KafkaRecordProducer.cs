@@ -10,19 +10,21 @@ namespace DebateEvents.Kafka.Producers;
 /// <summary>
 /// The rider's one Confluent producer (thread-safe, shared by every topic producer, the dead-letter
 /// writer and the outbox): sends records, reports delivery, guards the broker with a circuit breaker,
-/// and flushes on shutdown.
+/// and flushes and closes when the rider stops. A bus that starts again gets a fresh client on first use.
 /// </summary>
 internal sealed class KafkaRecordProducer : IEventRecordProducer, IDisposable
 {
-    private readonly IProducer<byte[]?, byte[]> _producer;
+    private readonly Func<IProducer<byte[]?, byte[]>> _build;
+    private readonly Lock _gate = new();
     private readonly ProducerCircuitBreaker _breaker;
     private readonly RiderMetrics _metrics;
     private readonly ILogger _logger;
     private readonly TimeSpan _flushTimeout;
+    private IProducer<byte[]?, byte[]>? _producer;
 
     public KafkaRecordProducer(ProducerConfig config, KafkaProducerOptions options, RiderMetrics metrics, ILogger logger)
     {
-        _producer = new ProducerBuilder<byte[]?, byte[]>(config)
+        _build = () => new ProducerBuilder<byte[]?, byte[]>(config)
             .SetErrorHandler((_, error) => logger.LogWarning("Kafka producer error {Code}: {Reason}", error.Code, error.Reason))
             .SetLogHandler((_, message) => logger.LogDebug("librdkafka {Facility}: {Message}", message.Facility, message.Message))
             .Build();
@@ -53,7 +55,7 @@ internal sealed class KafkaRecordProducer : IEventRecordProducer, IDisposable
 
         try
         {
-            var result = await _producer.ProduceAsync(topic, message, cancellationToken);
+            var result = await Client.ProduceAsync(topic, message, cancellationToken);
             _breaker.RecordSuccess();
             _metrics.Produced(topic);
             return new DeliveryReceipt(result.Topic, result.Partition.Value, result.Offset.Value, result.Timestamp.UtcDateTime);
@@ -71,15 +73,42 @@ internal sealed class KafkaRecordProducer : IEventRecordProducer, IDisposable
         }
     }
 
-    /// <summary>Waits for queued records to be delivered, up to the configured flush timeout.</summary>
-    public void Flush()
+    private IProducer<byte[]?, byte[]> Client
     {
-        var remaining = _producer.Flush(_flushTimeout);
-        if (remaining > 0)
+        get
         {
-            _logger.LogWarning("{Count} records were still undelivered when the Kafka producer flush timed out", remaining);
+            if (Volatile.Read(ref _producer) is { } producer)
+            {
+                return producer;
+            }
+
+            lock (_gate)
+            {
+                return _producer ??= _build();
+            }
         }
     }
 
-    public void Dispose() => _producer.Dispose();
+    /// <summary>Waits for queued records to be delivered (up to the flush timeout), then releases the client.</summary>
+    public void Close()
+    {
+        lock (_gate)
+        {
+            if (_producer is not { } producer)
+            {
+                return;
+            }
+
+            var remaining = producer.Flush(_flushTimeout);
+            if (remaining > 0)
+            {
+                _logger.LogWarning("{Count} records were still undelivered when the Kafka producer flush timed out", remaining);
+            }
+
+            producer.Dispose();
+            _producer = null;
+        }
+    }
+
+    public void Dispose() => Close();
 }

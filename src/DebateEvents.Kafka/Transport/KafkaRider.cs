@@ -83,7 +83,7 @@ internal sealed class KafkaRider : IKafkaRider, IRiderControl, IDisposable
         public async Task StopAsync(CancellationToken cancellationToken)
         {
             await _rider._endpoints.StopEndpoints(cancellationToken);
-            _rider._services.Producer.Flush();
+            _rider._services.Producer.Close();
         }
     }
 }
