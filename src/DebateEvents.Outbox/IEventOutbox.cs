@@ -14,4 +14,12 @@ public interface IEventOutbox
     /// <exception cref="InvalidOperationException">No Kafka route is configured for the event's type.</exception>
     Guid Add<T>(T message, Guid? correlationId = null)
         where T : class;
+
+    /// <summary>
+    /// Asynchronous <see cref="Add{T}"/>, for body serializers backed by a schema registry, which may need to
+    /// register or fetch the schema before the first event of a type is written.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No Kafka route is configured for the event's type.</exception>
+    ValueTask<Guid> AddAsync<T>(T message, Guid? correlationId = null, CancellationToken cancellationToken = default)
+        where T : class;
 }

@@ -14,4 +14,13 @@ internal sealed class EventOutbox(IServiceProvider scope, OutboxContextFactory c
         writer.Add(contexts.Resolve(scope), message, envelope);
         return envelope.EventId;
     }
+
+    public async ValueTask<Guid> AddAsync<T>(T message, Guid? correlationId = null, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var envelope = new EventEnvelope(NewId.NextGuid(), DateTimeOffset.UtcNow, correlationId);
+        await writer.AddAsync(contexts.Resolve(scope), message, envelope, cancellationToken);
+        return envelope.EventId;
+    }
 }

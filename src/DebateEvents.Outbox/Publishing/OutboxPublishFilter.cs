@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DebateEvents.Kafka.Routing;
+using DebateEvents.Outbox.Storage;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
@@ -31,13 +32,13 @@ internal sealed class OutboxPublishFilter<T>(IServiceProvider scope, OutboxRecor
         context.MessageId ??= NewId.NextGuid();
         var envelope = new EventEnvelope(context.MessageId.Value, context.SentTime ?? DateTimeOffset.UtcNow, context.CorrelationId, Activity.Current);
         var db = contexts.Resolve(scope);
-        var row = writer.Add(db, context.Message, envelope);
+        var row = await writer.AddAsync(db, context.Message, envelope, context.CancellationToken);
 
         // The caller's publish callback runs after this filter and may set MessageId or CorrelationId:
         // SaveChanges asks for the row again, so ce_id always equals the MessageId in-process consumers see.
-        row.Refresh = () => context.MessageId == envelope.EventId && context.CorrelationId == envelope.CorrelationId
-            ? null
-            : writer.CreateRow(context.Message, envelope with { EventId = context.MessageId ?? envelope.EventId, CorrelationId = context.CorrelationId });
+        row.Refresh = cancellationToken => context.MessageId == envelope.EventId && context.CorrelationId == envelope.CorrelationId
+            ? ValueTask.FromResult<OutboxMessage?>(null)
+            : Rebuild(context, envelope, cancellationToken);
         if (!HasAmbientScope(context))
         {
             // No unit of work around this publish: the row commits on its own, like a direct produce.
@@ -45,6 +46,10 @@ internal sealed class OutboxPublishFilter<T>(IServiceProvider scope, OutboxRecor
             await db.SaveChangesAsync(context.CancellationToken);
         }
     }
+
+    private async ValueTask<OutboxMessage?> Rebuild(PublishContext<T> context, EventEnvelope envelope, CancellationToken cancellationToken) =>
+        await writer.CreateRowAsync(context.Message,
+            envelope with { EventId = context.MessageId ?? envelope.EventId, CorrelationId = context.CorrelationId }, cancellationToken);
 
     private static bool HasAmbientScope(PublishContext<T> context) =>
         context.TryGetPayload<IServiceProvider>(out _)

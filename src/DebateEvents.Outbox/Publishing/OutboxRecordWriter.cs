@@ -27,8 +27,32 @@ internal sealed class OutboxRecordWriter(EventRouteTable routes, EventRecordBuil
         return row;
     }
 
+    /// <summary>
+    /// Asynchronous <see cref="Add"/>: a serializer backed by a schema registry may register or look up
+    /// the schema first. Still throws before anything is saved when the event cannot be serialized.
+    /// </summary>
+    public async ValueTask<OutboxMessage> AddAsync(DbContext context, object message, EventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        var row = await CreateRowAsync(message, envelope, cancellationToken);
+        context.Set<OutboxMessage>().Add(row);
+        return row;
+    }
+
     /// <summary>An outbox row (not added anywhere) holding <paramref name="message"/> serialized with <paramref name="envelope"/>.</summary>
     public OutboxMessage CreateRow(object message, EventEnvelope envelope) => CreateRow(Build(message, envelope), envelope.EventId);
+
+    /// <summary>Asynchronous <see cref="CreateRow(object, EventEnvelope)"/>.</summary>
+    public async ValueTask<OutboxMessage> CreateRowAsync(object message, EventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return CreateRow(await builder.BuildAsync(message, envelope, cancellationToken), envelope.EventId);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
+        {
+            throw Unserializable(message, ex);
+        }
+    }
 
     /// <summary>An outbox row holding <paramref name="record"/>.</summary>
     public OutboxMessage CreateRow(EventRecord record, Guid eventId)
@@ -55,9 +79,14 @@ internal sealed class OutboxRecordWriter(EventRouteTable routes, EventRecordBuil
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
         {
-            // Serializers report some invalid values (NaN, out-of-range decimals) with these types.
-            var type = message.GetType();
-            throw new EventSerializationException(type, $"Cannot serialize {type.FullName} for the outbox: {ex.Message}", ex);
+            throw Unserializable(message, ex);
         }
+    }
+
+    // Serializers report some invalid values (NaN, out-of-range decimals) with these exception types.
+    private static EventSerializationException Unserializable(object message, Exception ex)
+    {
+        var type = message.GetType();
+        return new EventSerializationException(type, $"Cannot serialize {type.FullName} for the outbox: {ex.Message}", ex);
     }
 }

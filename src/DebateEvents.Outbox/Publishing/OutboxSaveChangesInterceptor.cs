@@ -21,7 +21,7 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxRowInserter inserter, O
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } context && TakeAddedRows(context) is { } rows)
+        if (eventData.Context is { } context && TakeAddedRows(context, CancellationToken.None).AsTask().GetAwaiter().GetResult() is { } rows)
         {
             var own = context.Database.CurrentTransaction is null ? context.Database.BeginTransaction() : null;
             Track(context, rows, own, () => inserter.Insert(context, rows));
@@ -33,7 +33,7 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxRowInserter inserter, O
     public async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && TakeAddedRows(context) is { } rows)
+        if (eventData.Context is { } context && await TakeAddedRows(context, cancellationToken) is { } rows)
         {
             var own = context.Database.CurrentTransaction is null ? await context.Database.BeginTransactionAsync(cancellationToken) : null;
             _pending.AddOrUpdate(context, new PendingRows(rows, own));
@@ -105,7 +105,7 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxRowInserter inserter, O
         return Task.CompletedTask;
     }
 
-    private static List<OutboxMessage>? TakeAddedRows(DbContext context)
+    private static async ValueTask<List<OutboxMessage>?> TakeAddedRows(DbContext context, CancellationToken cancellationToken)
     {
         List<OutboxMessage>? rows = null;
         foreach (var entry in context.ChangeTracker.Entries<OutboxMessage>().ToList())
@@ -114,7 +114,8 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxRowInserter inserter, O
             {
                 var row = entry.Entity;
                 entry.State = EntityState.Detached;
-                (rows ??= []).Add(row.Refresh?.Invoke() ?? row);
+                var refreshed = row.Refresh is { } refresh ? await refresh(cancellationToken) : null;
+                (rows ??= []).Add(refreshed ?? row);
             }
         }
 

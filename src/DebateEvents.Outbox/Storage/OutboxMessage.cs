@@ -43,5 +43,5 @@ internal sealed class OutboxMessage
     /// Not stored. Set while a published row waits for SaveChanges: returns the row rebuilt when the
     /// publish pipe changed the message id or correlation id after the row was written, else null.
     /// </summary>
-    public Func<OutboxMessage?>? Refresh { get; set; }
+    public Func<CancellationToken, ValueTask<OutboxMessage?>>? Refresh { get; set; }
 }

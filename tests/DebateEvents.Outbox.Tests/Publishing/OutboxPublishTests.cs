@@ -122,19 +122,24 @@ public sealed class OutboxPublishTests(KafkaClusterFixture kafka) : IClassFixtur
         await using var database = new SqliteTestDatabase();
         await using var host = await OutboxTestHost.StartAsync(database, kafka.Cluster.BootstrapServers, topic);
         var correlationId = Guid.NewGuid();
-        Guid eventId;
+        Guid[] eventIds;
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DebateDbContext>();
-            eventId = scope.ServiceProvider.GetRequiredService<IEventOutbox>().Add(new DebateOpened(Guid.NewGuid(), "direct?", 1), correlationId);
+            var outbox = scope.ServiceProvider.GetRequiredService<IEventOutbox>();
+            eventIds =
+            [
+                outbox.Add(new DebateOpened(Guid.NewGuid(), "direct?", 1), correlationId),
+                await outbox.AddAsync(new DebateOpened(Guid.NewGuid(), "direct async?", 2), correlationId),
+            ];
             await db.SaveChangesAsync();
         }
 
-        await Eventually.HoldsAsync(async () => await host.UndeliveredAsync() == 0 && await host.OutboxRowsAsync() == 1, Deadline,
-            () => "the event was not delivered");
-        var record = Assert.Single(KafkaTopicReader.ReadAll(kafka.Cluster.BootstrapServers, topic, Topics.Partitions));
-        Assert.Equal(eventId, record.EventId);
-        Assert.Equal(correlationId.ToString("D"), record.CorrelationId);
+        await Eventually.HoldsAsync(async () => await host.UndeliveredAsync() == 0 && await host.OutboxRowsAsync() == 2, Deadline,
+            () => "the events were not delivered");
+        var records = KafkaTopicReader.ReadAll(kafka.Cluster.BootstrapServers, topic, Topics.Partitions);
+        Assert.Equal(eventIds.Order(), records.Select(r => r.EventId).Order());
+        Assert.All(records, r => Assert.Equal(correlationId.ToString("D"), r.CorrelationId));
         Assert.Empty(host.Received.Subscribed);
     }
 }
