@@ -32,7 +32,7 @@ internal sealed partial class OutboxDispatcher(
     private readonly IOutboxDeliveryObserver[] _observers = observers.ToArray();
     private readonly CancellationTokenSource _crash = new();
     private long _nextBacklogAt;
-    private readonly long[] _dbg = new long[5];
+    private long _nextLeaseRefreshAt;
 
     /// <summary>Stops the dispatcher the way a killed process would: no lease release, nothing marked after this.</summary>
     internal void SimulateCrash() => _crash.Cancel();
@@ -79,21 +79,19 @@ internal sealed partial class OutboxDispatcher(
         for (var round = 0; round < 1000 && !cancellationToken.IsCancellationRequested; round++)
         {
             await RefreshBacklogIfDueAsync(db, cancellationToken);
-            if (severalInstances)
+            if (severalInstances && Now() >= _nextLeaseRefreshAt)
             {
+                // Claiming and shedding buckets needs no more than a few passes per lease; renewal runs on its own timer.
+                _nextLeaseRefreshAt = Now() + (long)(_options.LeaseDuration.TotalMilliseconds / 6);
                 await leases.RefreshAsync(db, cancellationToken);
             }
 
             var sent = severalInstances && (leases.Owned.Count == 0 || !leases.AreValid)
                 ? 0
                 : await DeliverBatchAsync(db, severalInstances ? leases.Owned : null, cancellationToken);
-            if (sent < _options.BatchSize)
+            if (sent == 0)
             {
-                var wait = sent == 0 ? _options.PollInterval : TimeSpan.Zero;
-                if (wait > TimeSpan.Zero)
-                {
-                    await signal.WaitAsync(wait, cancellationToken);
-                }
+                await signal.WaitAsync(_options.PollInterval, cancellationToken);
             }
         }
     }
@@ -101,9 +99,7 @@ internal sealed partial class OutboxDispatcher(
     /// <summary>Sends one batch and records its outcome; returns how many rows were loaded.</summary>
     private async Task<int> DeliverBatchAsync(DbContext db, IReadOnlyCollection<int>? buckets, CancellationToken cancellationToken)
     {
-        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         var rows = await store.LoadBatchAsync(db, buckets, Now(), cancellationToken);
-        var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
         if (rows.Count == 0)
         {
             return 0;
@@ -115,12 +111,8 @@ internal sealed partial class OutboxDispatcher(
         }
 
         var results = await transport.SendAsync(rows, cancellationToken);
-        var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
         _crash.Token.ThrowIfCancellationRequested();
         await RecordOutcomeAsync(db, rows, results, cancellationToken);
-        var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
-        _dbg[0] += t1 - t0; _dbg[1] += t2 - t1; _dbg[2] += t3 - t2; _dbg[3] += rows.Count; _dbg[4]++;
-        if (_dbg[4] % 50 == 0) { var f = System.Diagnostics.Stopwatch.Frequency / 1e6; Console.WriteLine($"DBG rounds={_dbg[4]} rows={_dbg[3]} load={_dbg[0] / f / _dbg[3]:0.0}us/row send={_dbg[1] / f / _dbg[3]:0.0} mark={_dbg[2] / f / _dbg[3]:0.0}"); }
         foreach (var observer in _observers)
         {
             observer.Completed(_options.InstanceId, rows, results);

@@ -64,9 +64,11 @@ internal sealed class OutboxStore(IOptions<DebateEventsOutboxOptions> options)
             return;
         }
 
+        var first = sequenceNumbers.Min();
+        var last = sequenceNumbers.Max();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Set<OutboxMessage>()
-            .Where(m => sequenceNumbers.Contains(m.SequenceNumber))
+            .Where(m => m.SequenceNumber >= first && m.SequenceNumber <= last && sequenceNumbers.Contains(m.SequenceNumber))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.DeliveredAt, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
