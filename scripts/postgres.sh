@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL 15 cluster for the outbox tests, as a non-root user, on a loopback
-# port, with its data under the git-ignored .pg/ folder. Idempotent: a running cluster is reused.
+# port, with its data under /tmp/debateevents-pg-<port> (PG_DIR overrides it): outside the checkout,
+# because the server's user must reach it and a checkout may sit in a private folder. Idempotent: a
+# running cluster is reused, by this checkout or any other on the machine.
 #
 # Prints the connection string on stdout (last line); capture it with:
 #   export DEBATEEVENTS_POSTGRES="$(scripts/postgres.sh)"
@@ -11,7 +13,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 port="${PG_PORT:-55432}"
 os_user="${PG_USER:-postgres}"
-pg_dir="$root/.pg"
+pg_dir="${PG_DIR:-/tmp/debateevents-pg-$port}"
 data="$pg_dir/data"
 
 bindir="/usr/lib/postgresql/15/bin"
