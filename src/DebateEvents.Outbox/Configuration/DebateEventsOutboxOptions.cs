@@ -28,6 +28,12 @@ public sealed class DebateEventsOutboxOptions
     /// <summary>How often the dispatcher looks for rows when no commit signal arrives (other processes, missed signals). Default 1 s.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// After a batch smaller than <see cref="BatchSize"/>, how long the dispatcher lets new rows gather before
+    /// the next round. Default 2 ms: a few milliseconds of latency for far fewer database round trips under load.
+    /// </summary>
+    public TimeSpan BatchLinger { get; set; } = TimeSpan.FromMilliseconds(2);
+
     /// <summary>How long librdkafka keeps retrying a record before the dispatcher counts the attempt as failed. Default 10 s.</summary>
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

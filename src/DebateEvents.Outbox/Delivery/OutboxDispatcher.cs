@@ -93,6 +93,11 @@ internal sealed partial class OutboxDispatcher(
             {
                 await signal.WaitAsync(_options.PollInterval, cancellationToken);
             }
+            else if (sent < _options.BatchSize && _options.BatchLinger > TimeSpan.Zero)
+            {
+                // Under a steady trickle of commits, let rows gather instead of paying a round trip per row.
+                await Task.Delay(_options.BatchLinger, cancellationToken);
+            }
         }
     }
 

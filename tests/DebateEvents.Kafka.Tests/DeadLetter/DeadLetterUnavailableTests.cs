@@ -36,14 +36,14 @@ public sealed class DeadLetterUnavailableTests(ITestOutputHelper output) : IDisp
         },
         register: r => r.AddProducer<ArgumentMade>(_topic, a => a.DebateId));
         var producer = host.Producer<ArgumentMade>();
-        var before = await producer.Produce(new ArgumentMade("debate-1", 0, "fine"));
+        var before = await ProducePatiently(producer, new ArgumentMade("debate-1", 0, "fine"));
         await Eventually.Until(() => KafkaProbe.Committed(_cluster.BootstrapServers, _group, _topic, 1)[0] == before.Offset + 1,
             TimeSpan.FromSeconds(10), () => "the first good record was never committed");
         var deadLetterTopic = TopicNames.DeadLetter(_topic);
         _cluster.SetTopicError(deadLetterTopic, ErrorCode.TopicAuthorizationFailed);
 
-        var poison = await producer.Produce(new ArgumentMade("debate-2", 1, "bad", Poison: true));
-        await producer.Produce(new ArgumentMade("debate-3", 2, "fine"));
+        var poison = await ProducePatiently(producer, new ArgumentMade("debate-2", 1, "bad", Poison: true));
+        await ProducePatiently(producer, new ArgumentMade("debate-3", 2, "fine"));
         var consumerAttempts = 0;
         await Eventually.Until(() => (consumerAttempts = log.PoisonAttempts) >= 6, TimeSpan.FromSeconds(15),
             () => $"the poison record was consumed {consumerAttempts} times; expected redeliveries while the dead-letter topic is down");
@@ -61,4 +61,23 @@ public sealed class DeadLetterUnavailableTests(ITestOutputHelper output) : IDisp
     }
 
     public void Dispose() => _cluster.Dispose();
+
+    /// <summary>
+    /// The rider's producer runs with a 500 ms delivery timeout here, so dead-letter writes fail fast;
+    /// on two busy cores a produce to the healthy source topic can miss that too, so try it again.
+    /// </summary>
+    private static async Task<DeliveryReceipt> ProducePatiently(ITopicProducer<ArgumentMade> producer, ArgumentMade message)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await producer.Produce(message);
+            }
+            catch (Exception ex) when (attempt < 10 && ex is ProduceException<byte[], byte[]> or ProducerCircuitOpenException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250));
+            }
+        }
+    }
 }
