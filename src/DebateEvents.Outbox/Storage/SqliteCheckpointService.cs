@@ -1,3 +1,4 @@
+using System.Data.Common;
 using DebateEvents.Outbox.Configuration;
 using DebateEvents.Outbox.Publishing;
 using Microsoft.EntityFrameworkCore;
@@ -9,14 +10,17 @@ using Microsoft.Extensions.Options;
 namespace DebateEvents.Outbox.Storage;
 
 /// <summary>
-/// Copies the SQLite write-ahead log back into the database every second with a PASSIVE checkpoint,
-/// which never blocks writers. SQLite's automatic checkpoint would instead run inside whichever commit
-/// crosses the threshold, stalling every publisher behind it while the database file is synced.
+/// Keeps the SQLite write-ahead log small. A PASSIVE checkpoint every quarter second copies committed
+/// pages back without blocking anyone; but SQLite restarts the log only when no reader is inside it,
+/// which a busy dispatcher rarely allows, so the file would grow without end (and appending to it
+/// slows every commit). When it passes a threshold, a TRUNCATE checkpoint runs while holding the
+/// in-process write gate: writers queue for a moment and the log starts again from zero.
 /// </summary>
-internal sealed class SqliteCheckpointService(IServiceScopeFactory scopes, OutboxContextFactory contexts,
+internal sealed class SqliteCheckpointService(IServiceScopeFactory scopes, OutboxContextFactory contexts, SqliteWriteGate gate,
     IOptions<DebateEventsOutboxOptions> options, ILogger<SqliteCheckpointService> logger) : BackgroundService
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    private const int TruncateAfterFrames = 4096;
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,11 +48,37 @@ internal sealed class SqliteCheckpointService(IServiceScopeFactory scopes, Outbo
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await contexts.Resolve(scope.ServiceProvider).Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE)", cancellationToken);
+            var db = contexts.Resolve(scope.ServiceProvider);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            var connection = db.Database.GetDbConnection();
+            if (await RunAsync(connection, "PRAGMA wal_checkpoint(PASSIVE)", cancellationToken) < TruncateAfterFrames)
+            {
+                return;
+            }
+
+            var holder = Guid.NewGuid();
+            await gate.EnterAsync(connection, holder, cancellationToken);
+            try
+            {
+                await RunAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken);
+            }
+            finally
+            {
+                gate.Exit(holder);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "SQLite checkpoint failed; retrying in {Interval}", Interval);
         }
+    }
+
+    /// <summary>Runs a checkpoint pragma; returns the frames in the log when it ran.</summary>
+    private static async Task<long> RunAsync(DbConnection connection, string pragma, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = pragma;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? reader.GetInt64(1) : 0;
     }
 }
