@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DebateEvents.Host.Configuration;
 using DebateEvents.Host.Embedded;
 using DebateEvents.Host.Health;
@@ -12,6 +13,7 @@ if (Environment.GetEnvironmentVariable("KAFKA_TOPIC_PREFIX") is { Length: > 0 } 
 }
 
 builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddDebateEvents(builder.Configuration);
 
 var app = builder.Build();

@@ -55,11 +55,13 @@ public sealed class EndToEndTests : IAsyncLifetime
             }
 
             var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-            return body.GetProperty("status").GetInt32() == 1 ? body : (JsonElement?)null;
+            return body.GetProperty("status").GetString() == "Completed" ? body : (JsonElement?)null;
         }, $"debate {id} completed in the read model");
 
         Assert.Equal(1, debate.GetProperty("argumentCount").GetInt32());
         Assert.Equal("Kafka or not?", debate.GetProperty("question").GetString());
+        Assert.Equal("Consensus", debate.GetProperty("outcome").GetString());
+        Assert.Equal("For", debate.GetProperty("winningPosition").GetString());
     }
 
     [Fact]
