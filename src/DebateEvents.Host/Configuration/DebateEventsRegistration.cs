@@ -9,6 +9,7 @@ using DebateEvents.Kafka.Serialization;
 using DebateEvents.Outbox.Configuration;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DebateEvents.Host.Configuration;
 
@@ -34,7 +35,7 @@ public static class DebateEventsRegistration
         services.AddHealthChecks().AddCheck<KafkaHealthCheck>("kafka", tags: ["ready"]);
 
         services.AddDbContext<DebateDbContext>(o => o.UseSqlite(configuration.GetConnectionString("Debates") ?? "Data Source=data/debates.db"));
-        services.TryAddSingletonTimeProvider();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MetricWindows>();
         services.AddHttpClient<WebhookClient>();
 
@@ -83,13 +84,5 @@ public static class DebateEventsRegistration
         services.AddSingleton(registry);
         services.AddSingleton(avro);
         return avro;
-    }
-
-    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
-    {
-        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
-        {
-            services.AddSingleton(TimeProvider.System);
-        }
     }
 }
