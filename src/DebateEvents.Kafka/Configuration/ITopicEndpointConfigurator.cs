@@ -22,7 +22,10 @@ public interface ITopicEndpointConfigurator : IReceiveEndpointConfigurator
     /// <summary>How often settled offsets are committed. Default 1 s; revokes and shutdown always commit.</summary>
     TimeSpan CommitInterval { set; }
 
-    /// <summary>Polled but unsettled records above which fetching pauses. Default 10,000.</summary>
+    /// <summary>
+    /// Polled but unsettled records above which the endpoint stops polling until half have settled
+    /// (librdkafka keeps its own bounded prefetch meanwhile). Default 2,000.
+    /// </summary>
     int MaxBufferedRecords { set; }
 
     /// <summary>How long a rebalance or shutdown waits for in-flight records. Default 30 s.</summary>

@@ -57,19 +57,9 @@ internal sealed partial class TopicConsumer
         }
     }
 
-    /// <summary>Pauses or resumes each partition: rewinding, buffer full, or the endpoint's breaker open.</summary>
+    /// <summary>Pauses or resumes each partition: rewinding, backing off after a rewind, or the endpoint's breaker open.</summary>
     private void UpdatePauses(IConsumer<byte[]?, byte[]> consumer, long now)
     {
-        var outstanding = Volatile.Read(ref _outstanding);
-        if (outstanding >= _settings.MaxBufferedRecords)
-        {
-            _bufferFull = true;
-        }
-        else if (outstanding <= _settings.MaxBufferedRecords / 2)
-        {
-            _bufferFull = false;
-        }
-
         var breakerOpen = _breaker.IsOpen;
         Status.CircuitOpen = breakerOpen;
         Status.CircuitTrips = _breaker.Trips;
@@ -77,7 +67,7 @@ internal sealed partial class TopicConsumer
         List<TopicPartition>? resume = null;
         foreach (var partition in _partitions.Values)
         {
-            var wantPaused = _bufferFull || breakerOpen || partition.RewindTo is not null || now < partition.ResumeAtTicks;
+            var wantPaused = breakerOpen || partition.RewindTo is not null || now < partition.ResumeAtTicks;
             var tp = partition.TopicPartition;
             if (wantPaused && _paused.Add(tp))
             {

@@ -14,6 +14,7 @@ internal sealed partial class TopicConsumer
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxDeferral = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan HousekeepingWait = TimeSpan.FromMilliseconds(10);
     private readonly TopicConsumerSettings _settings;
     private readonly IRecordProcessor _processor;
     private readonly RiderMetrics _metrics;
@@ -27,11 +28,12 @@ internal sealed partial class TopicConsumer
     private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _firstAssignment = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ManualResetEventSlim _settled = new(false);
+    private readonly ManualResetEventSlim _room = new(false);
     private Thread? _thread;
     private int _outstanding;
     private volatile bool _draining;
     private volatile bool _abort;
-    private bool _bufferFull;
+    private volatile bool _waitingForRoom;
     private long _nextHousekeeping;
     private long _nextCommit;
 
@@ -89,7 +91,15 @@ internal sealed partial class TopicConsumer
             Status.Running = true;
             while (!_stopping.IsCancellationRequested)
             {
-                Poll(consumer);
+                if (Volatile.Read(ref _outstanding) >= _settings.MaxBufferedRecords)
+                {
+                    WaitForRoom();
+                }
+                else
+                {
+                    Poll(consumer);
+                }
+
                 Housekeeping(consumer);
             }
 
@@ -204,12 +214,34 @@ internal sealed partial class TopicConsumer
         return TimeSpan.Zero;
     }
 
+    /// <summary>
+    /// Backpressure: with the buffer full, stop polling (librdkafka keeps its own bounded prefetch) until
+    /// half of it has settled, waking at least every housekeeping interval. Pausing partitions instead
+    /// would throw their prefetched records away and fetch them again.
+    /// </summary>
+    private void WaitForRoom()
+    {
+        _room.Reset();
+        _waitingForRoom = true;
+        if (Volatile.Read(ref _outstanding) > _settings.MaxBufferedRecords / 2)
+        {
+            _room.Wait(HousekeepingWait);
+        }
+
+        _waitingForRoom = false;
+    }
+
     private void Settled()
     {
-        Interlocked.Decrement(ref _outstanding);
+        var outstanding = Interlocked.Decrement(ref _outstanding);
         if (_draining)
         {
             _settled.Set();
+        }
+
+        if (_waitingForRoom && outstanding <= _settings.MaxBufferedRecords / 2)
+        {
+            _room.Set();
         }
     }
 }

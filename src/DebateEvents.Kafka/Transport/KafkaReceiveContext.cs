@@ -1,4 +1,3 @@
-using System.Text;
 using Confluent.Kafka;
 using MassTransit;
 using MassTransit.Transports;
@@ -12,7 +11,6 @@ namespace DebateEvents.Kafka.Transport;
 internal sealed class KafkaReceiveContext : BaseReceiveContext, IKafkaRecordContext
 {
     private readonly ConsumeResult<byte[]?, byte[]> _result;
-    private readonly Lazy<IHeaderProvider> _headers;
 
     public KafkaReceiveContext(ConsumeResult<byte[]?, byte[]> result, object message, Type messageType, string[] messageTypeUrns,
         TopicReceiveEndpointContext context)
@@ -21,7 +19,7 @@ internal sealed class KafkaReceiveContext : BaseReceiveContext, IKafkaRecordCont
         _result = result;
         GroupId = context.GroupId;
         Body = new BytesMessageBody(result.Message.Value ?? []);
-        _headers = new Lazy<IHeaderProvider>(() => new DictionaryHeaderProvider(ReadHeaders(result.Message.Headers)));
+        HeaderProvider = new RecordHeaderProvider(result.Message.Headers);
         var messageContext = new KafkaMessageContext(result, this);
         var consumeContext = new KafkaRecordConsumeContext(this, new RecordSerializerContext(message, messageType, messageTypeUrns, messageContext));
         AddOrUpdatePayload<ConsumeContext>(() => consumeContext, _ => consumeContext);
@@ -52,21 +50,5 @@ internal sealed class KafkaReceiveContext : BaseReceiveContext, IKafkaRecordCont
     /// <summary>Set by the error filter once the record has been written to the retry or dead-letter topic.</summary>
     public bool SettledByErrorTopic { get; set; }
 
-    protected override IHeaderProvider HeaderProvider => _headers.Value;
-
-    private static Dictionary<string, object> ReadHeaders(Confluent.Kafka.Headers? headers)
-    {
-        var values = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
-        if (headers is null)
-        {
-            return values;
-        }
-
-        foreach (var header in headers)
-        {
-            values[header.Key] = Encoding.UTF8.GetString(header.GetValueBytes());
-        }
-
-        return values;
-    }
+    protected override IHeaderProvider HeaderProvider { get; }
 }

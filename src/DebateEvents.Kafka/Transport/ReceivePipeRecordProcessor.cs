@@ -28,6 +28,7 @@ internal sealed class ReceivePipeRecordProcessor : IRecordProcessor
     private readonly RetryTopicWriter? _retries;
     private readonly ConcurrentDictionary<Type, string[]> _messageTypeUrns = new();
     private readonly ConcurrentDictionary<string, string> _spanNames = new(StringComparer.Ordinal);
+    private readonly HeaderTextCache _headerText = new();
 
     public ReceivePipeRecordProcessor(TopicReceiveEndpointContext context, KafkaEventRouting routing, DeadLetterWriter deadLetters,
         RetryTopicWriter? retries)
@@ -105,14 +106,14 @@ internal sealed class ReceivePipeRecordProcessor : IRecordProcessor
         ConsumeResult<byte[]?, byte[]> result, CancellationToken cancellationToken)
     {
         var headers = result.Message.Headers;
-        var eventType = Text(headers, CloudEventHeaders.Type);
+        var eventType = _headerText.Read(headers, CloudEventHeaders.Type);
         if (eventType is null || !_routing.Routes.TryResolve(eventType, out var resolved))
         {
             return (null, null, DeadLetterHeaders.ReasonUnknownType, new EventSerializationException(typeof(object),
                 eventType is null ? "The record has no ce_type header." : $"No event type is registered for ce_type '{eventType}'."));
         }
 
-        var contentType = Text(headers, CloudEventHeaders.ContentType);
+        var contentType = _headerText.Read(headers, CloudEventHeaders.ContentType);
         if (!_routing.TryGetDeserializer(contentType, result.Topic, out var serializer))
         {
             return (null, resolved, DeadLetterHeaders.ReasonUndeserializable,

@@ -1,24 +1,38 @@
+using System.Diagnostics;
+
 namespace DebateEvents.Benchmarks.Scenarios;
 
-/// <summary>Counts consumed events and completes <see cref="Done"/> when the expected number arrived.</summary>
+/// <summary>
+/// Counts consumed events, notes when the warm-up ended and when the expected last event arrived (on the
+/// consuming thread, so a busy thread pool cannot skew the clock), and completes <see cref="Done"/> then.
+/// </summary>
 public sealed class RiderConsumeCounter
 {
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _count;
+    private long _warmAt;
+    private long _lastAt;
 
-    public int Expected { get; set; } = int.MaxValue;
+    public int Expected { get; init; } = int.MaxValue;
+
+    /// <summary>Events consumed before the clock starts.</summary>
+    public int WarmUp { get; init; }
 
     public Task Done => _done.Task;
 
-    public int Count => Volatile.Read(ref _count);
-
-    /// <summary>The count when timing started.</summary>
-    public int StartedAt { get; set; }
+    /// <summary>Time from the end of the warm-up to the last expected event.</summary>
+    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_warmAt, _lastAt);
 
     public void Increment()
     {
-        if (Interlocked.Increment(ref _count) == Expected)
+        var count = Interlocked.Increment(ref _count);
+        if (count == WarmUp)
         {
+            _warmAt = Stopwatch.GetTimestamp();
+        }
+        else if (count == Expected)
+        {
+            _lastAt = Stopwatch.GetTimestamp();
             _done.TrySetResult();
         }
     }
