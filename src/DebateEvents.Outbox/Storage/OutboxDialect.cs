@@ -21,6 +21,9 @@ internal abstract class OutboxDialect
     /// <summary>Whether many processes may share the database (and so need bucket leases to split the work).</summary>
     public abstract bool SupportsSeveralInstances { get; }
 
+    /// <summary>The database runs inside this process (no network round trip per statement).</summary>
+    public abstract bool IsInProcess { get; }
+
     /// <summary>An event id as EF Core's provider stores it, for the raw row insert.</summary>
     public abstract object EventIdValue(Guid eventId);
 }

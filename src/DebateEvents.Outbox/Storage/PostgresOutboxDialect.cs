@@ -13,6 +13,8 @@ internal sealed class PostgresOutboxDialect : OutboxDialect
 
     public override bool SupportsSeveralInstances => true;
 
+    public override bool IsInProcess => false;
+
     public override object EventIdValue(Guid eventId) => eventId;
 
     public override IReadOnlyList<string> SchemaStatements { get; } =

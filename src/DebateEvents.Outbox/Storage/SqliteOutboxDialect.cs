@@ -12,6 +12,8 @@ internal sealed class SqliteOutboxDialect : OutboxDialect
 
     public override bool SupportsSeveralInstances => false;
 
+    public override bool IsInProcess => true;
+
     // EF Core's SQLite provider stores Guids as upper-case text.
     public override object EventIdValue(Guid eventId) => eventId.ToString("D").ToUpperInvariant();
 
