@@ -11,14 +11,27 @@ namespace DebateEvents.Outbox.Delivery;
 /// The dispatcher's own idempotent producer (acks=all): per-partition order holds across librdkafka's
 /// internal retries, so a batch can be pipelined while each key's rows keep their order.
 /// </summary>
+/// <remarks>
+/// Idempotence alone still lets a later record of a key land after an earlier one failed for good (the
+/// client bumps its epoch and sends the rest again). With the gapless guarantee on, such a failure is
+/// fatal instead: the broker has refused the requests behind the failed one (their sequence numbers no
+/// longer follow), the client fails every record still queued, and this transport replaces it before
+/// the next batch, which sends the rows again in order. The embedded cluster does not check sequence
+/// numbers of non-transactional producers, so there a request already in flight can still overtake.
+/// </remarks>
 internal sealed class KafkaOutboxTransport : IOutboxTransport, IDisposable
 {
-    private readonly IProducer<byte[]?, byte[]> _producer;
+    private readonly Func<IProducer<byte[]?, byte[]>> _build;
+    private readonly Lock _gate = new();
     private readonly BrokerReachability _reachability;
     private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly OutboxMetrics _metrics;
+    private IProducer<byte[]?, byte[]> _producer;
+    private volatile bool _fatal;
 
     public KafkaOutboxTransport(IOptions<DebateEventsOutboxOptions> options, BrokerReachability reachability, TimeProvider clock,
-        ILogger<KafkaOutboxTransport> logger)
+        OutboxMetrics metrics, ILogger<KafkaOutboxTransport> logger)
     {
         var settings = options.Value;
         var config = new ProducerConfig();
@@ -33,19 +46,32 @@ internal sealed class KafkaOutboxTransport : IOutboxTransport, IDisposable
         config.LingerMs = settings.Linger.TotalMilliseconds;
         config.MessageTimeoutMs = (int)settings.DeliveryTimeout.TotalMilliseconds;
         config.QueueBufferingMaxMessages = Math.Max(100_000, settings.BatchSize * 4);
+        config.EnableGaplessGuarantee = true;
         _reachability = reachability;
         _clock = clock;
-        _producer = new ProducerBuilder<byte[]?, byte[]>(config)
+        _logger = logger;
+        _metrics = metrics;
+        _build = () => new ProducerBuilder<byte[]?, byte[]>(config)
             .SetErrorHandler((_, error) =>
             {
                 reachability.ReportError(error);
+                if (error.IsFatal)
+                {
+                    _fatal = true;
+                    logger.LogWarning("Outbox producer stopped to keep key order ({Code}: {Reason}); unacknowledged rows are sent again by a new producer",
+                        error.Code, error.Reason);
+                    return;
+                }
+
                 logger.LogWarning("Outbox producer error {Code}: {Reason}", error.Code, error.Reason);
             })
             .Build();
+        _producer = _build();
     }
 
     public Task<OutboxDelivery[]> SendAsync(IReadOnlyList<OutboxMessage> rows, CancellationToken cancellationToken)
     {
+        var producer = CurrentProducer();
         var batch = new PendingBatch(rows.Count, _clock, _reachability);
         var stopped = new Dictionary<string, Error>(StringComparer.Ordinal);
         for (var i = 0; i < rows.Count; i++)
@@ -60,7 +86,7 @@ internal sealed class KafkaOutboxTransport : IOutboxTransport, IDisposable
             try
             {
                 var index = i;
-                _producer.Produce(row.Topic, ToMessage(row), report => batch.Complete(index, row.SequenceNumber, report));
+                producer.Produce(row.Topic, ToMessage(row), report => batch.Complete(index, row.SequenceNumber, report));
             }
             catch (ProduceException<byte[]?, byte[]> ex)
             {
@@ -79,8 +105,38 @@ internal sealed class KafkaOutboxTransport : IOutboxTransport, IDisposable
 
     public void Dispose()
     {
-        _producer.Flush(TimeSpan.FromSeconds(5));
-        _producer.Dispose();
+        lock (_gate)
+        {
+            if (!_fatal)
+            {
+                _producer.Flush(TimeSpan.FromSeconds(5));
+            }
+
+            _producer.Dispose();
+        }
+    }
+
+    /// <summary>The client to send with: a fresh one once the previous one stopped on a fatal error.</summary>
+    private IProducer<byte[]?, byte[]> CurrentProducer()
+    {
+        if (!_fatal)
+        {
+            return _producer;
+        }
+
+        lock (_gate)
+        {
+            if (_fatal)
+            {
+                _producer.Dispose();
+                _producer = _build();
+                _fatal = false;
+                _metrics.ProducerRestarted();
+                _logger.LogInformation("Outbox producer replaced after a fatal error");
+            }
+
+            return _producer;
+        }
     }
 
     private static Message<byte[]?, byte[]> ToMessage(OutboxMessage row)

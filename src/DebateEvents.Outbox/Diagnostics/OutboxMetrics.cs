@@ -4,7 +4,7 @@ namespace DebateEvents.Outbox.Diagnostics;
 
 /// <summary>
 /// The outbox's instruments on the <c>DebateEvents.Outbox</c> meter: delivered, failed and parked
-/// counters, commit-to-acknowledgement lag, and the backlog gauges the dispatcher refreshes.
+/// counters, producer restarts, commit-to-acknowledgement lag, and the backlog gauges the dispatcher refreshes.
 /// </summary>
 internal sealed class OutboxMetrics : IDisposable
 {
@@ -15,8 +15,10 @@ internal sealed class OutboxMetrics : IDisposable
     private readonly Counter<long> _failed;
     private readonly Counter<long> _parked;
     private readonly Counter<long> _orderGaps;
+    private readonly Counter<long> _producerRestarts;
     private readonly Histogram<double> _lag;
     private long _backlog;
+    private long _restarts;
     private double _oldestAgeSeconds;
 
     public OutboxMetrics(IMeterFactory meterFactory)
@@ -27,6 +29,8 @@ internal sealed class OutboxMetrics : IDisposable
         _parked = _meter.CreateCounter<long>("debateevents.outbox.parked", "{event}", "Rows parked in the dead-letter table.");
         _orderGaps = _meter.CreateCounter<long>("debateevents.outbox.order_gaps", "{event}",
             "Rows acknowledged after an earlier row of the same key failed in the same batch (should stay zero).");
+        _producerRestarts = _meter.CreateCounter<long>("debateevents.outbox.producer_restarts", "{restart}",
+            "Producers replaced after a fatal error (a rejected record that would otherwise leave a gap in its key's order).");
         _lag = _meter.CreateHistogram<double>("debateevents.outbox.delivery_lag", "ms", "Time from publish to broker acknowledgement.");
         _meter.CreateObservableGauge("debateevents.outbox.backlog", () => Interlocked.Read(ref _backlog), "{event}", "Undelivered outbox rows.");
         _meter.CreateObservableGauge("debateevents.outbox.oldest_age", () => Volatile.Read(ref _oldestAgeSeconds), "s",
@@ -46,6 +50,15 @@ internal sealed class OutboxMetrics : IDisposable
     public void Parked(int count) => _parked.Add(count);
 
     public void OrderGap() => _orderGaps.Add(1);
+
+    /// <summary>Producers replaced after a fatal error since start.</summary>
+    public long ProducerRestarts => Interlocked.Read(ref _restarts);
+
+    public void ProducerRestarted()
+    {
+        Interlocked.Increment(ref _restarts);
+        _producerRestarts.Add(1);
+    }
 
     public void RecordLag(double milliseconds) => _lag.Record(milliseconds);
 
