@@ -1,0 +1,95 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DebateEvents.Benchmarks.Scenarios;
+
+/// <summary>
+/// What EF Core alone commits on this machine: one plain row per SaveChanges, pooled contexts, the same
+/// SQLite settings as the outbox (WAL, <c>synchronous=NORMAL</c>) and the same number of publishers.
+/// No outbox, no bus, no Kafka: the ceiling any EF-based outbox works under at one event per transaction.
+/// </summary>
+internal static class BareEfBaseline
+{
+    public static async Task<double> MeasureAsync(string folder, int publishers, int total, CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(folder, $"bare-ef-{Guid.NewGuid():N}.db");
+        var services = new ServiceCollection();
+        services.AddDbContextPool<BareDbContext>(o => o.UseSqlite($"Data Source={file}").AddInterceptors(new WalPragmas()));
+        await using var provider = services.BuildServiceProvider();
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<BareDbContext>().Database.EnsureCreatedAsync(cancellationToken);
+        }
+
+        var body = new byte[160];
+        var perPublisher = total / publishers;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, publishers).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < perPublisher; i++)
+            {
+                await using var scope = provider.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<BareDbContext>();
+                db.Rows.Add(new BareRow { Id = Guid.NewGuid(), Topic = "debates", Body = body, CreatedAt = i });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }, cancellationToken)));
+        var rate = perPublisher * publishers / watch.Elapsed.TotalSeconds;
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(file + suffix);
+        }
+
+        return rate;
+    }
+
+    /// <summary>A row about the size of an outbox row.</summary>
+    public sealed class BareRow
+    {
+        public Guid Id { get; set; }
+
+        public string Topic { get; set; } = "";
+
+        public byte[] Body { get; set; } = [];
+
+        public long CreatedAt { get; set; }
+    }
+
+    /// <summary>A DbContext with one plain table.</summary>
+    public sealed class BareDbContext(DbContextOptions<BareDbContext> options) : DbContext(options)
+    {
+        public DbSet<BareRow> Rows => Set<BareRow>();
+    }
+
+    /// <summary>WAL and <c>synchronous=NORMAL</c> once per native connection, as the outbox sets them.</summary>
+    private sealed class WalPragmas : DbConnectionInterceptor
+    {
+        private readonly ConditionalWeakTable<object, object> _configured = [];
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (connection is SqliteConnection { Handle: { } handle } && _configured.TryAdd(handle, handle))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            if (connection is SqliteConnection { Handle: { } handle } && _configured.TryAdd(handle, handle))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+                command.ExecuteNonQuery();
+            }
+        }
+    }
+}
