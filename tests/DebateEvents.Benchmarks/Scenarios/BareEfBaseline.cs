@@ -9,13 +9,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DebateEvents.Benchmarks.Scenarios;
 
 /// <summary>
-/// What EF Core alone commits on this machine: one plain row per SaveChanges, pooled contexts, the same
-/// SQLite settings as the outbox (WAL, <c>synchronous=NORMAL</c>) and the same number of publishers.
-/// No outbox, no bus, no Kafka: the ceiling any EF-based outbox works under at one event per transaction.
+/// What EF Core alone commits on this machine: plain rows about an outbox row's size through SaveChanges,
+/// pooled contexts, the same SQLite settings as the outbox (WAL, <c>synchronous=NORMAL</c>) and the same
+/// number of publishers. No outbox, no bus, no Kafka: the ceiling any EF-based outbox works under.
 /// </summary>
 internal static class BareEfBaseline
 {
-    public static async Task<double> MeasureAsync(string folder, int publishers, int total, CancellationToken cancellationToken)
+    public static async Task<double> MeasureAsync(string folder, int publishers, int total, int rowsPerTransaction, CancellationToken cancellationToken)
     {
         var file = Path.Combine(folder, $"bare-ef-{Guid.NewGuid():N}.db");
         var services = new ServiceCollection();
@@ -27,7 +27,7 @@ internal static class BareEfBaseline
         }
 
         var body = new byte[160];
-        var perPublisher = total / publishers;
+        var perPublisher = total / publishers / rowsPerTransaction;
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, publishers).Select(_ => Task.Run(async () =>
         {
@@ -35,11 +35,15 @@ internal static class BareEfBaseline
             {
                 await using var scope = provider.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<BareDbContext>();
-                db.Rows.Add(new BareRow { Id = Guid.NewGuid(), Topic = "debates", Body = body, CreatedAt = i });
+                for (var row = 0; row < rowsPerTransaction; row++)
+                {
+                    db.Rows.Add(new BareRow { Id = Guid.NewGuid(), Topic = "debates", Body = body, CreatedAt = i });
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
             }
         }, cancellationToken)));
-        var rate = perPublisher * publishers / watch.Elapsed.TotalSeconds;
+        var rate = perPublisher * publishers * rowsPerTransaction / watch.Elapsed.TotalSeconds;
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
