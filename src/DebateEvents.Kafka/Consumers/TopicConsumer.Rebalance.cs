@@ -5,12 +5,21 @@ namespace DebateEvents.Kafka.Consumers;
 /// <summary>Assignment, revocation and shutdown: all run on the poll thread, inside <c>Consume</c> or after the loop.</summary>
 internal sealed partial class TopicConsumer
 {
-    private void OnAssigned(List<TopicPartition> partitions)
+    private void OnAssigned(IConsumer<byte[]?, byte[]> consumer, List<TopicPartition> partitions)
     {
         foreach (var partition in partitions)
         {
             _partitions[partition] = new PartitionProgress(partition);
             _paused.Remove(partition);
+        }
+
+        try
+        {
+            _processor.Assigned(consumer, _settings.ConsumerConfig, partitions);
+        }
+        catch (KafkaException ex)
+        {
+            LogKafkaError(ex.Error.Code, ex.Error.Reason, _settings.Topics[0], _settings.GroupId);
         }
 
         Status.AssignedPartitions = _partitions.Count;
@@ -46,6 +55,7 @@ internal sealed partial class TopicConsumer
             Commit(consumer, progress);
         }
 
+        _processor.Revoked(progress.Select(p => p.TopicPartition).ToList());
         foreach (var partition in progress)
         {
             _partitions.Remove(partition.TopicPartition);

@@ -121,7 +121,7 @@ internal sealed partial class TopicConsumer
         new ConsumerBuilder<byte[]?, byte[]>(_settings.ConsumerConfig)
             .SetErrorHandler((_, error) => LogKafkaError(error.Code, error.Reason, _settings.Topics[0], _settings.GroupId))
             .SetLogHandler((_, message) => LogLibrdkafka(message.Facility, message.Message))
-            .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
+            .SetPartitionsAssignedHandler((c, partitions) => OnAssigned(c, partitions))
             .SetPartitionsRevokedHandler((c, partitions) => RevokeAndDrain(c, partitions.Select(p => p.TopicPartition), commit: !_abort))
             .SetPartitionsLostHandler((c, partitions) => RevokeAndDrain(c, partitions.Select(p => p.TopicPartition), commit: false))
             .Build();

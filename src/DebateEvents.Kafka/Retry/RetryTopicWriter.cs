@@ -80,9 +80,10 @@ internal sealed partial class RetryTopicWriter
         Add(headers, RetryTopicHeaders.ConsumerAttempts, consumerAttempts);
         headers.Add(RetryTopicHeaders.Origin, Encoding.UTF8.GetBytes(origin));
         var message = new Message<byte[]?, byte[]> { Key = record.Message.Key, Value = record.Message.Value, Headers = headers };
+        DeliveryReceipt receipt;
         try
         {
-            await _producer.Send(RetryTopic, message, cancellationToken);
+            receipt = await _producer.Send(RetryTopic, message, cancellationToken);
         }
         catch (Exception ex) when (ex is KafkaException or ProducerCircuitOpenException or OperationCanceledException)
         {
@@ -90,7 +91,7 @@ internal sealed partial class RetryTopicWriter
             return false;
         }
 
-        Keys.Park(record.Message.Key);
+        Keys.Park(record.Message.Key, receipt.Partition);
         if (attempt > 0)
         {
             _metrics.Retried(_topic, _groupId);

@@ -43,6 +43,32 @@ internal sealed class ReceivePipeRecordProcessor : IRecordProcessor
     public TimeSpan DueIn(ConsumeResult<byte[]?, byte[]> result) =>
         _retries is null ? TimeSpan.Zero : RetryTopicWriter.DueIn(result.Message.Headers, DateTimeOffset.UtcNow);
 
+    public void Assigned(IConsumer<byte[]?, byte[]> consumer, ConsumerConfig config, IReadOnlyList<TopicPartition> partitions)
+    {
+        var retryPartitions = RetryPartitions(partitions);
+        if (retryPartitions.Count == 0)
+        {
+            return;
+        }
+
+        // A new owner holds back the same keys the previous one did: their records still wait in the retry topic.
+        foreach (var (partition, key) in RetryBacklogReader.ReadWaitingKeys(consumer, config, retryPartitions))
+        {
+            _retries!.Keys.Park(key, partition);
+        }
+    }
+
+    public void Revoked(IReadOnlyList<TopicPartition> partitions)
+    {
+        foreach (var partition in RetryPartitions(partitions))
+        {
+            _retries!.Keys.Forget(partition.Partition.Value);
+        }
+    }
+
+    private List<TopicPartition> RetryPartitions(IReadOnlyList<TopicPartition> partitions) =>
+        _retries is null ? [] : partitions.Where(p => p.Topic == _retries.RetryTopic).ToList();
+
     public async Task<RecordOutcome> Process(ConsumeResult<byte[]?, byte[]> result, CancellationToken cancellationToken)
     {
         using var activity = StartActivity(result);
@@ -50,7 +76,7 @@ internal sealed class ReceivePipeRecordProcessor : IRecordProcessor
         var outcome = await Route(result, fromRetryTopic, cancellationToken);
         if (fromRetryTopic && outcome != RecordOutcome.Unsettled)
         {
-            _retries!.Keys.Release(result.Message.Key);
+            _retries!.Keys.Release(result.Message.Key, result.Partition.Value);
         }
 
         activity?.SetTag("debate_events.outcome", outcome.ToString());

@@ -1,3 +1,4 @@
+using DebateEvents.Kafka.Configuration;
 using DebateEvents.Kafka.Retry;
 using DebateEvents.Kafka.Tests.Messages;
 using DebateEvents.Kafka.Tests.Support;
@@ -53,5 +54,48 @@ public sealed class RetryTopicTests(ClusterFixture fixture, ITestOutputHelper ou
         var retryRecord = Assert.Single(retryRecords, r => r.Header(RetryTopicHeaders.Attempt) == "1");
         Assert.All(retryRecords.Where(r => r != retryRecord), r => Assert.Equal("0", r.Header(RetryTopicHeaders.Attempt)));
         Assert.Equal($"{_topic}/{original.Partition}/{original.Offset}", retryRecord.Header(RetryTopicHeaders.Origin));
+    }
+
+    [Fact]
+    public async Task NewOwnerOfAPartition_HoldsBackAKeyWhoseRecordWaitsInTheRetryTopic()
+    {
+        var delay = TimeSpan.FromSeconds(8);
+        var log = new ProcessingLog { Fail = (r, attempt) => r.Key == "slow" && r.Sequence == 0 && attempt == 1 };
+        void Endpoint(IRiderRegistrationContext context, IKafkaRiderConfigurator k) =>
+            k.TopicEndpoint(_topic, _group, e =>
+            {
+                e.CreateIfMissing(t => t.NumPartitions = 2);
+                e.UseRetryTopic(delay);
+                e.CommitInterval = TimeSpan.FromMilliseconds(100);
+                e.ConfigureKafkaConsumer(c =>
+                {
+                    c.SessionTimeoutMs = 2000;
+                    c.HeartbeatIntervalMs = 300;
+                });
+                e.ConfigureConsumer<ArgumentConsumer>(context);
+            });
+
+        var first = await RiderTestHost.Start(fixture.Cluster, output, log, Endpoint,
+            register: r => r.AddProducer<ArgumentMade>(_topic, a => a.DebateId));
+        await first.Producer<ArgumentMade>().Produce(new ArgumentMade("slow", 0, "fails once, then waits in the retry topic"));
+        await Eventually.Until(() => KafkaProbe.ReadAll(fixture.Cluster.BootstrapServers, TopicNames.Retry(_topic), 2, TimeSpan.FromMilliseconds(300)).Count == 1,
+            TimeSpan.FromSeconds(10), () => "slow#0 never reached the retry topic");
+        // Its offset in the main topic is committed before anyone else joins, so only the retry topic knows of it.
+        await Eventually.Until(() => KafkaProbe.Committed(fixture.Cluster.BootstrapServers, _group, _topic, 2).Values.Contains(1),
+            TimeSpan.FromSeconds(10), () => "slow#0's main-topic offset was never committed");
+
+        // A second instance joins, then the first one leaves: the second owns every partition, and knows of
+        // slow#0 only from the retry topic itself (the first instance's memory of it is gone).
+        await using var second = await RiderTestHost.Start(fixture.Cluster, output, log, Endpoint, name: "b",
+            register: r => r.AddProducer<ArgumentMade>(_topic, a => a.DebateId));
+        await first.DisposeAsync();
+        await second.Producer<ArgumentMade>().Produce(new ArgumentMade("slow", 1, "must wait for #0"));
+        var firstAttempt = log.Attempts.First(a => a.Key == "slow").At;
+        Assert.True(DateTimeOffset.UtcNow - firstAttempt < delay, "slow#0 was due before slow#1 arrived; the test proves nothing");
+        await Eventually.Until(() => log.Succeeded.Any(r => r.Key == "slow" && r.Sequence == 1), TimeSpan.FromSeconds(20),
+            () => "slow#1 was never processed");
+
+        // At-least-once: a rebalance may run a record twice; what matters is which ran first.
+        Assert.Equal([0, 1], log.Succeeded.Where(r => r.Key == "slow").OrderBy(r => r.At).Select(r => r.Sequence).Distinct());
     }
 }
