@@ -6,7 +6,7 @@ namespace DebateEvents.Kafka.Consumers;
 internal interface IRecordProcessor
 {
     /// <summary>Processes <paramref name="result"/>; an exception counts as unsettled.</summary>
-    Task<RecordOutcome> Process(ConsumeResult<byte[]?, byte[]> result, CancellationToken cancellationToken);
+    ValueTask<RecordOutcome> Process(ConsumeResult<byte[]?, byte[]> result, CancellationToken cancellationToken);
 
     /// <summary>How long until <paramref name="result"/> may be processed: positive only for a retry that is not due yet.</summary>
     TimeSpan DueIn(ConsumeResult<byte[]?, byte[]> result);

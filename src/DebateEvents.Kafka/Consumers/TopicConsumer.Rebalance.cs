@@ -7,6 +7,7 @@ internal sealed partial class TopicConsumer
 {
     private void OnAssigned(IConsumer<byte[]?, byte[]> consumer, List<TopicPartition> partitions)
     {
+        _lastPartition = null;
         foreach (var partition in partitions)
         {
             _partitions[partition] = new PartitionProgress(partition);
@@ -55,6 +56,7 @@ internal sealed partial class TopicConsumer
             Commit(consumer, progress);
         }
 
+        _lastPartition = null;
         _processor.Revoked(progress.Select(p => p.TopicPartition).ToList());
         foreach (var partition in progress)
         {

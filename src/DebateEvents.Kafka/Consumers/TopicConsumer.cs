@@ -36,6 +36,8 @@ internal sealed partial class TopicConsumer
     private volatile bool _waitingForRoom;
     private long _nextHousekeeping;
     private long _nextCommit;
+    private long _lastPollTick;
+    private PartitionProgress? _lastPartition;
 
     public TopicConsumer(TopicConsumerSettings settings, IRecordProcessor processor, RiderMetrics metrics, ILogger logger)
     {
@@ -139,8 +141,15 @@ internal sealed partial class TopicConsumer
             return;
         }
 
-        Status.LastPoll = DateTimeOffset.UtcNow;
-        if (result is null || result.IsPartitionEOF || !_partitions.TryGetValue(result.TopicPartition, out var partition))
+        var now = Environment.TickCount64;
+        if (now != _lastPollTick)
+        {
+            // Health reads this; once per millisecond is plenty, and DateTimeOffset.UtcNow per record is not free.
+            _lastPollTick = now;
+            Status.LastPoll = DateTimeOffset.UtcNow;
+        }
+
+        if (result is null || result.IsPartitionEOF || FindPartition(result) is not { } partition)
         {
             _nextHousekeeping = 0;
             return;
@@ -155,6 +164,19 @@ internal sealed partial class TopicConsumer
         Interlocked.Increment(ref _outstanding);
         _metrics.Consumed(result.Topic, _settings.GroupId);
         _scheduler.Enqueue(record);
+    }
+
+    /// <summary>The progress of a record's partition; remembers the last one, as records come in runs per partition.</summary>
+    private PartitionProgress? FindPartition(ConsumeResult<byte[]?, byte[]> result)
+    {
+        if (_lastPartition is { } last && last.TopicPartition.Partition.Value == result.Partition.Value
+            && string.Equals(last.TopicPartition.Topic, result.Topic, StringComparison.Ordinal))
+        {
+            return last;
+        }
+
+        _lastPartition = _partitions.GetValueOrDefault(result.TopicPartition);
+        return _lastPartition;
     }
 
     private async ValueTask<TimeSpan> Handle(ConsumedRecord record)

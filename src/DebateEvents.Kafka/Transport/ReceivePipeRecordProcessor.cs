@@ -69,7 +69,7 @@ internal sealed class ReceivePipeRecordProcessor : IRecordProcessor
     private List<TopicPartition> RetryPartitions(IReadOnlyList<TopicPartition> partitions) =>
         _retries is null ? [] : partitions.Where(p => p.Topic == _retries.RetryTopic).ToList();
 
-    public async Task<RecordOutcome> Process(ConsumeResult<byte[]?, byte[]> result, CancellationToken cancellationToken)
+    public async ValueTask<RecordOutcome> Process(ConsumeResult<byte[]?, byte[]> result, CancellationToken cancellationToken)
     {
         using var activity = StartActivity(result);
         var fromRetryTopic = _retries is not null && result.Topic == _retries.RetryTopic;
@@ -83,7 +83,7 @@ internal sealed class ReceivePipeRecordProcessor : IRecordProcessor
         return outcome;
     }
 
-    private async Task<RecordOutcome> Route(ConsumeResult<byte[]?, byte[]> result, bool fromRetryTopic, CancellationToken cancellationToken)
+    private async ValueTask<RecordOutcome> Route(ConsumeResult<byte[]?, byte[]> result, bool fromRetryTopic, CancellationToken cancellationToken)
     {
         if (!fromRetryTopic && _retries is not null && _retries.Keys.IsParked(result.Message.Key))
         {
@@ -102,7 +102,7 @@ internal sealed class ReceivePipeRecordProcessor : IRecordProcessor
         return await Dispatch(result, read.Message, read.MessageType!);
     }
 
-    private async Task<RecordOutcome> Dispatch(ConsumeResult<byte[]?, byte[]> result, object message, Type messageType)
+    private async ValueTask<RecordOutcome> Dispatch(ConsumeResult<byte[]?, byte[]> result, object message, Type messageType)
     {
         var urns = _messageTypeUrns.GetOrAdd(messageType, static type => [MessageUrn.ForTypeString(type)]);
         var context = new KafkaReceiveContext(result, message, messageType, urns, _context);
@@ -128,7 +128,7 @@ internal sealed class ReceivePipeRecordProcessor : IRecordProcessor
     /// No message and no error: a dependency (a schema registry) is unreachable, so leave the record
     /// unsettled and read it again later.
     /// </summary>
-    private async Task<(object? Message, Type? MessageType, string Reason, Exception? Error)> Read(
+    private async ValueTask<(object? Message, Type? MessageType, string Reason, Exception? Error)> Read(
         ConsumeResult<byte[]?, byte[]> result, CancellationToken cancellationToken)
     {
         var headers = result.Message.Headers;
