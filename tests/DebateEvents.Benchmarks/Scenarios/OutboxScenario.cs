@@ -4,7 +4,6 @@ using System.Globalization;
 using DebateEvents.Outbox;
 using DebateEvents.Outbox.Configuration;
 using DebateEvents.Outbox.Delivery;
-using DebateEvents.Outbox.Storage;
 using DebateEvents.Testing;
 using MassTransit;
 using Microsoft.Data.Sqlite;
@@ -52,7 +51,7 @@ internal static class OutboxScenario
     private static async Task<double> MeasureThroughput(EmbeddedKafkaCluster cluster, string folder, Ingress path, int eventsPerTransaction,
         int total, CancellationToken cancellationToken)
     {
-        var acks = new AckLog();
+        var acks = new OutboxAckLog();
         await using var bench = await Bench.StartAsync(cluster, folder, acks);
         var perPublisher = total / Publishers / eventsPerTransaction;
         var watch = Stopwatch.StartNew();
@@ -74,7 +73,7 @@ internal static class OutboxScenario
     private static async Task<(double P50, double P99, double Offered)> MeasureLatency(EmbeddedKafkaCluster cluster, string folder, int ratePerSecond,
         int seconds, CancellationToken cancellationToken)
     {
-        var acks = new AckLog();
+        var acks = new OutboxAckLog();
         await using var bench = await Bench.StartAsync(cluster, folder, acks);
         var commits = new ConcurrentDictionary<Guid, double>();
         var total = ratePerSecond * seconds;
@@ -120,47 +119,10 @@ internal static class OutboxScenario
         protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddOutboxEntities();
     }
 
-    /// <summary>Broker acknowledgement time (Unix ms) of every delivered event.</summary>
-    private sealed class AckLog : IOutboxDeliveryObserver
-    {
-        private int _count;
-
-        public ConcurrentDictionary<Guid, double> AckedAt { get; } = new();
-
-        public void Sending(string instanceId, IReadOnlyList<OutboxMessage> rows)
-        {
-        }
-
-        public void Completed(string instanceId, IReadOnlyList<OutboxMessage> rows, IReadOnlyList<OutboxDelivery> results)
-        {
-            for (var i = 0; i < rows.Count; i++)
-            {
-                if (results[i].Succeeded && AckedAt.TryAdd(rows[i].EventId, results[i].AckedAt))
-                {
-                    Interlocked.Increment(ref _count);
-                }
-            }
-        }
-
-        public async Task WaitForAsync(int count, TimeSpan timeout, CancellationToken cancellationToken)
-        {
-            var deadline = Stopwatch.StartNew();
-            while (Volatile.Read(ref _count) < count)
-            {
-                if (deadline.Elapsed > timeout)
-                {
-                    throw new TimeoutException($"Only {_count} of {count} events were acknowledged within {timeout.TotalSeconds:0} s.");
-                }
-
-                await Task.Delay(1, cancellationToken);
-            }
-        }
-    }
-
     /// <summary>A host with the outbox on a fresh SQLite file, MassTransit's in-memory bus and the dispatcher.</summary>
     private sealed class Bench(IHost host, string databaseFile) : IAsyncDisposable
     {
-        public static async Task<Bench> StartAsync(EmbeddedKafkaCluster cluster, string folder, AckLog acks)
+        public static async Task<Bench> StartAsync(EmbeddedKafkaCluster cluster, string folder, OutboxAckLog acks)
         {
             var topic = $"outbox-bench-{Guid.NewGuid():N}";
             cluster.CreateTopic(topic, Partitions);
