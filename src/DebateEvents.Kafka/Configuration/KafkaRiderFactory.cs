@@ -6,8 +6,10 @@ using MassTransit;
 using MassTransit.Configuration;
 using MassTransit.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace DebateEvents.Kafka.Configuration;
 
@@ -40,6 +42,6 @@ internal sealed class KafkaRiderFactory : IRegistrationRiderFactory<IKafkaRider>
         var provisioner = configurator.Provisioner
             ?? new AdminClientTopicProvisioner(new AdminClientConfig(clientConfig), loggerFactory.CreateLogger<AdminClientTopicProvisioner>());
         return new KafkaRiderServices(clientConfig, context.GetRequiredService<KafkaEventRouting>(), producer, provisioner, metrics, loggerFactory,
-            new TopicEndpointHealth());
+            new TopicEndpointHealth(() => context.GetService<IOptions<HealthCheckServiceOptions>>()?.Value));
     }
 }

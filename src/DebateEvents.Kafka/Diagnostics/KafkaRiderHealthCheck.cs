@@ -4,13 +4,13 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace DebateEvents.Kafka.Diagnostics;
 
 /// <summary>
-/// Reports every topic endpoint: running, assigned partitions, last poll, last commit and circuit state.
-/// Unhealthy when a consumer stopped or has not polled for a minute, degraded while a circuit is open
-/// or the producer's breaker rejects calls.
+/// The rider as a whole: the producer's breaker and every topic endpoint (running, assigned partitions,
+/// last poll, last commit, circuit state), next to the per-endpoint checks. Unhealthy when a consumer
+/// stopped or has not polled for a minute, degraded while a circuit is open or the producer's breaker
+/// rejects calls.
 /// </summary>
 internal sealed class KafkaRiderHealthCheck : IHealthCheck
 {
-    private static readonly TimeSpan PollStall = TimeSpan.FromMinutes(1);
     private readonly IKafkaRider _rider;
 
     public KafkaRiderHealthCheck(IKafkaRider rider)
@@ -38,7 +38,7 @@ internal sealed class KafkaRiderHealthCheck : IHealthCheck
             data[$"{endpoint}.last_commit"] = consumerStatus.LastCommit;
             data[$"{endpoint}.circuit_open"] = consumerStatus.CircuitOpen;
             data[$"{endpoint}.circuit_trips"] = consumerStatus.CircuitTrips;
-            if (!consumerStatus.Running || now - consumerStatus.LastPoll > PollStall)
+            if (!consumerStatus.Running || now - consumerStatus.LastPoll > TopicEndpointHealthCheck.PollStall)
             {
                 status = HealthStatus.Unhealthy;
             }

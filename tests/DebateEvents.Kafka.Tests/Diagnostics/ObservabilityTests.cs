@@ -56,5 +56,16 @@ public sealed class ObservabilityTests(ClusterFixture fixture, ITestOutputHelper
         Assert.Equal(2, entry.Data[$"kafka/{_topic}/{_group}.assigned_partitions"]);
         Assert.Equal(false, entry.Data[$"kafka/{_topic}/{_group}.circuit_open"]);
         Assert.Equal(true, entry.Data[$"kafka/{_topic}/{_group}.running"]);
+
+        // Each endpoint also has its own check, so a probe or dashboard can tell which endpoint is in trouble.
+        var checks = host.Services.GetRequiredService<HealthCheckService>();
+        var endpointCheck = $"kafka-endpoint:kafka/{_topic}/{_group}";
+        var own = (await checks.CheckHealthAsync(r => r.Name == endpointCheck)).Entries[endpointCheck];
+        Assert.Equal(HealthStatus.Healthy, own.Status);
+        Assert.Equal(2, own.Data["assigned_partitions"]);
+        Assert.Equal(false, own.Data["circuit_open"]);
+
+        await host.Services.GetRequiredService<IBusControl>().StopAsync();
+        Assert.Equal(HealthStatus.Unhealthy, (await checks.CheckHealthAsync(r => r.Name == endpointCheck)).Entries[endpointCheck].Status);
     }
 }
