@@ -14,10 +14,10 @@ namespace DebateEvents.Benchmarks.Scenarios;
 /// body, key and CloudEvents headers). Produce: raw <c>ProduceAsync</c> of prebuilt records versus
 /// <c>ITopicProducer&lt;T&gt;.Produce</c>, which also serializes and builds headers; both await every delivery
 /// report with the same number in flight. Consume: a raw consumer loop versus a topic endpoint with per-key
-/// ordering (ConcurrentMessageLimit 16, 1,000 keys) into a no-op MassTransit consumer, timed from the
-/// first record. Produce rates are the best of two rounds after a warm-up (the machine is shared); the endpoint
-/// then consumes all 2.25 rounds from its topic. 16 partitions keep each under about 4 MB (headers included),
-/// below the mock's 5 MB / 100k message-set cap.
+/// ordering (ConcurrentMessageLimit 16, 1,000 keys) into a no-op MassTransit consumer, both warm. Every rate is
+/// the best of two rounds after a warm-up (the machine is shared); each endpoint round consumes all 2.25
+/// produce rounds from its topic and times the last 2. 16 partitions keep each under about 4 MB (headers
+/// included), below the mock's 5 MB / 100k message-set cap.
 /// </summary>
 internal static class RiderScenario
 {
@@ -72,28 +72,35 @@ internal static class RiderScenario
         }
 
         // Both consumers are measured warm, as a long-running service is: the raw loop first reads another
-        // round, and the endpoint's first quarter (its warm-up round) is not timed.
+        // round, and the endpoint's first quarter (its warm-up round) is not timed. Best of two each, as for
+        // producing: every round reads the whole topic again under a new consumer group.
         RawConsume(cluster, warmUpTopic, count, cancellationToken);
-        var rawConsume = RawConsume(cluster, rawTopic, count, cancellationToken);
-        double oursConsume;
-        await using (var consuming = BuildRider(cluster, oursTopic, count, consume: true))
-        {
-            var counter = consuming.GetRequiredService<RiderConsumeCounter>();
-            var bus = consuming.GetRequiredService<IBusControl>();
-            await bus.StartAsync(cancellationToken);
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
-            await counter.Done.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
-            oursConsume = (counter.Expected - counter.WarmUp) / counter.Elapsed.TotalSeconds;
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"rider {payloadBytes} B: endpoint used {cpu.TotalMicroseconds / counter.Expected:0.0} µs CPU per record; GC {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3} paused {(GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds:0} ms of {counter.Elapsed.TotalMilliseconds:0}, {(GC.GetTotalAllocatedBytes() - gcBefore.Item5) / counter.Expected} B/record"));
-            await bus.StopAsync(cancellationToken);
-        }
+        var rawConsume = Math.Max(RawConsume(cluster, rawTopic, count, cancellationToken), RawConsume(cluster, rawTopic, count, cancellationToken));
+        var oursConsume = Math.Max(await EndpointConsume(cluster, oursTopic, count, payloadBytes, cancellationToken),
+            await EndpointConsume(cluster, oursTopic, count, payloadBytes, cancellationToken));
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"rider {payloadBytes} B: produce raw {rawProduce:0} vs ours {oursProduce:0} msg/s ({oursProduce / rawProduce:0.00}); consume raw {rawConsume:0} vs ours {oursConsume:0} msg/s ({oursConsume / rawConsume:0.00})"));
         return (oursProduce / rawProduce, oursConsume / rawConsume, oursConsume);
+    }
+
+    /// <summary>One round of the topic endpoint reading the whole topic under a new group; returns msg/s after its warm-up.</summary>
+    private static async Task<double> EndpointConsume(EmbeddedKafkaCluster cluster, string topic, int count, int payloadBytes,
+        CancellationToken cancellationToken)
+    {
+        await using var consuming = BuildRider(cluster, topic, count, consume: true);
+        var counter = consuming.GetRequiredService<RiderConsumeCounter>();
+        var bus = consuming.GetRequiredService<IBusControl>();
+        await bus.StartAsync(cancellationToken);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+        await counter.Done.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
+        var rate = (counter.Expected - counter.WarmUp) / counter.Elapsed.TotalSeconds;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"rider {payloadBytes} B: endpoint {rate:0} msg/s, {cpu.TotalMicroseconds / counter.Expected:0.0} µs CPU per record; GC {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3} paused {(GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds:0} ms of {counter.Elapsed.TotalMilliseconds:0}, {(GC.GetTotalAllocatedBytes() - gcBefore.Item5) / counter.Expected} B/record"));
+        await bus.StopAsync(cancellationToken);
+        return rate;
     }
 
     private static ServiceProvider BuildRider(EmbeddedKafkaCluster cluster, string topic, int count, bool consume)
