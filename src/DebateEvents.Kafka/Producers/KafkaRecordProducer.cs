@@ -43,33 +43,65 @@ internal sealed class KafkaRecordProducer : IEventRecordProducer, IDisposable
         return Send(record.Topic, record.ToMessage(), cancellationToken);
     }
 
-    /// <summary>Sends a message as is; the dead-letter and retry writers use this to keep original headers.</summary>
-    public async Task<DeliveryReceipt> Send(string topic, Message<byte[]?, byte[]> message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a message as is; the dead-letter and retry writers use this to keep original headers. The
+    /// delivery report completes the returned task directly (continuations run on the thread pool, never on
+    /// librdkafka's thread): one hand-off per record, as with a bare <c>ProduceAsync</c>.
+    /// </summary>
+    public Task<DeliveryReceipt> Send(string topic, Message<byte[]?, byte[]> message, CancellationToken cancellationToken)
     {
         _breaker.ThrowIfOpen(topic);
+        cancellationToken.ThrowIfCancellationRequested();
         if (message.Timestamp.Type == TimestampType.NotAvailable)
         {
             // Stamp it here so the delivery receipt reports the time the broker stores (create time).
             message.Timestamp = new Timestamp(DateTime.UtcNow, TimestampType.CreateTime);
         }
 
+        var delivery = new TaskCompletionSource<DeliveryReceipt>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var activity = Activity.Current;
         try
         {
-            var result = await Client.ProduceAsync(topic, message, cancellationToken);
-            _breaker.RecordSuccess();
-            _metrics.Produced(topic);
-            return new DeliveryReceipt(result.Topic, result.Partition.Value, result.Offset.Value, result.Timestamp.UtcDateTime);
+            Client.Produce(topic, message, report => Delivered(topic, report, delivery, activity));
         }
         catch (ProduceException<byte[]?, byte[]> ex)
         {
-            _metrics.ProduceFailed(topic);
-            Activity.Current?.AddException(ex);
-            if (_breaker.RecordFailure(ex))
-            {
-                _logger.LogError(ex, "Kafka producer circuit opened after repeated failures producing to {Topic}: {Reason}", topic, ex.Error.Reason);
-            }
+            Failed(topic, ex, activity);
+            return Task.FromException<DeliveryReceipt>(ex);
+        }
 
-            throw;
+        if (cancellationToken.CanBeCanceled)
+        {
+            // As with ProduceAsync, cancelling stops the wait, not the send.
+            var registration = cancellationToken.Register(() => delivery.TrySetCanceled(cancellationToken));
+            delivery.Task.ContinueWith(static (_, state) => ((CancellationTokenRegistration)state!).Dispose(), registration, TaskScheduler.Default);
+        }
+
+        return delivery.Task;
+    }
+
+    private void Delivered(string topic, DeliveryReport<byte[]?, byte[]> report, TaskCompletionSource<DeliveryReceipt> delivery, Activity? activity)
+    {
+        if (report.Error.IsError)
+        {
+            var ex = new ProduceException<byte[]?, byte[]>(report.Error, report);
+            Failed(topic, ex, activity);
+            delivery.TrySetException(ex);
+            return;
+        }
+
+        _breaker.RecordSuccess();
+        _metrics.Produced(topic);
+        delivery.TrySetResult(new DeliveryReceipt(report.Topic, report.Partition.Value, report.Offset.Value, report.Timestamp.UtcDateTime));
+    }
+
+    private void Failed(string topic, ProduceException<byte[]?, byte[]> ex, Activity? activity)
+    {
+        _metrics.ProduceFailed(topic);
+        activity?.AddException(ex);
+        if (_breaker.RecordFailure(ex))
+        {
+            _logger.LogError(ex, "Kafka producer circuit opened after repeated failures producing to {Topic}: {Reason}", topic, ex.Error.Reason);
         }
     }
 

@@ -23,17 +23,34 @@ internal sealed class TopicProducer<T> : ITopicProducer<T>
     public Task<DeliveryReceipt> Produce(T message, CancellationToken cancellationToken = default) =>
         Produce(message, EventEnvelope.New(), cancellationToken);
 
-    public async Task<DeliveryReceipt> Produce(T message, EventEnvelope envelope, CancellationToken cancellationToken = default)
+    public Task<DeliveryReceipt> Produce(T message, EventEnvelope envelope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(envelope);
+        if (!KafkaTelemetry.Source.HasListeners())
+        {
+            // Nobody listens: hand back the delivery task itself rather than wrap it in another state machine.
+            return _producer.Produce(_builder.Build(message, envelope), cancellationToken);
+        }
+
+        return ProduceTraced(message, envelope, cancellationToken);
+    }
+
+    // Async so the span is Activity.Current only inside this call, never in the caller's context.
+    private async Task<DeliveryReceipt> ProduceTraced(T message, EventEnvelope envelope, CancellationToken cancellationToken)
+    {
         using var activity = KafkaTelemetry.Source.StartActivity($"{Topic} publish", ActivityKind.Producer);
-        activity?.SetTag("messaging.system", "kafka");
-        activity?.SetTag("messaging.destination.name", Topic);
-        var record = _builder.Build(message, activity is null ? envelope : envelope with { Activity = activity });
+        if (activity is null)
+        {
+            return await _producer.Produce(_builder.Build(message, envelope), cancellationToken);
+        }
+
+        activity.SetTag("messaging.system", "kafka");
+        activity.SetTag("messaging.destination.name", Topic);
+        var record = _builder.Build(message, envelope with { Activity = activity });
         var receipt = await _producer.Produce(record, cancellationToken);
-        activity?.SetTag("messaging.kafka.destination.partition", receipt.Partition);
-        activity?.SetTag("messaging.kafka.message.offset", receipt.Offset);
+        activity.SetTag("messaging.kafka.destination.partition", receipt.Partition);
+        activity.SetTag("messaging.kafka.message.offset", receipt.Offset);
         return receipt;
     }
 }
