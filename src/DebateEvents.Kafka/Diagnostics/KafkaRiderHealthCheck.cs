@@ -31,21 +31,13 @@ internal sealed class KafkaRiderHealthCheck : IHealthCheck
         var now = DateTimeOffset.UtcNow;
         foreach (var (endpoint, consumer) in rider.Services.Health.Consumers)
         {
-            var consumerStatus = consumer.Status;
-            data[$"{endpoint}.running"] = consumerStatus.Running;
-            data[$"{endpoint}.assigned_partitions"] = consumerStatus.AssignedPartitions;
-            data[$"{endpoint}.last_poll"] = consumerStatus.LastPoll;
-            data[$"{endpoint}.last_commit"] = consumerStatus.LastCommit;
-            data[$"{endpoint}.circuit_open"] = consumerStatus.CircuitOpen;
-            data[$"{endpoint}.circuit_trips"] = consumerStatus.CircuitTrips;
-            if (!consumerStatus.Running || now - consumerStatus.LastPoll > TopicEndpointHealthCheck.PollStall)
+            foreach (var (key, value) in TopicEndpointHealthCheck.Describe(consumer.Status))
             {
-                status = HealthStatus.Unhealthy;
+                data[$"{endpoint}.{key}"] = value;
             }
-            else if (consumerStatus.CircuitOpen && status == HealthStatus.Healthy)
-            {
-                status = HealthStatus.Degraded;
-            }
+
+            var endpointStatus = TopicEndpointHealthCheck.StatusOf(consumer.Status, now);
+            status = endpointStatus < status ? endpointStatus : status; // the worst wins: Unhealthy < Degraded < Healthy
         }
 
         return Task.FromResult(new HealthCheckResult(status, $"{rider.Services.Health.Consumers.Count} Kafka topic endpoints", data: data));

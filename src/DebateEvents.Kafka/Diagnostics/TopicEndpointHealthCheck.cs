@@ -1,3 +1,4 @@
+using DebateEvents.Kafka.Consumers;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace DebateEvents.Kafka.Diagnostics;
@@ -10,7 +11,7 @@ namespace DebateEvents.Kafka.Diagnostics;
 internal sealed class TopicEndpointHealthCheck : IHealthCheck
 {
     /// <summary>How long without a poll before a running consumer counts as stalled.</summary>
-    public static readonly TimeSpan PollStall = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan PollStall = TimeSpan.FromMinutes(1);
 
     private readonly string _endpoint;
     private readonly TopicEndpointHealth _health;
@@ -32,20 +33,30 @@ internal sealed class TopicEndpointHealthCheck : IHealthCheck
         }
 
         var status = consumer.Status;
-        var data = new Dictionary<string, object>(StringComparer.Ordinal)
+        var data = Describe(status).ToDictionary(StringComparer.Ordinal);
+        var result = StatusOf(status, DateTimeOffset.UtcNow) switch
         {
-            ["running"] = status.Running,
-            ["assigned_partitions"] = status.AssignedPartitions,
-            ["last_poll"] = status.LastPoll,
-            ["last_commit"] = status.LastCommit,
-            ["circuit_open"] = status.CircuitOpen,
-            ["circuit_trips"] = status.CircuitTrips,
+            HealthStatus.Unhealthy => HealthCheckResult.Unhealthy($"Topic endpoint {_endpoint} is not polling.", data: data),
+            HealthStatus.Degraded => HealthCheckResult.Degraded($"Topic endpoint {_endpoint} is paused by its circuit breaker.", data: data),
+            _ => HealthCheckResult.Healthy($"Topic endpoint {_endpoint}: {status.AssignedPartitions} partitions assigned.", data: data),
         };
-        var result = !status.Running || DateTimeOffset.UtcNow - status.LastPoll > PollStall
-            ? HealthCheckResult.Unhealthy($"Topic endpoint {_endpoint} is not polling.", data: data)
-            : status.CircuitOpen
-                ? HealthCheckResult.Degraded($"Topic endpoint {_endpoint} is paused by its circuit breaker.", data: data)
-                : HealthCheckResult.Healthy($"Topic endpoint {_endpoint}: {status.AssignedPartitions} partitions assigned.", data: data);
         return Task.FromResult(result);
     }
+
+    /// <summary>Unhealthy when the consumer stopped or stalled, degraded while its circuit is open, healthy otherwise.</summary>
+    public static HealthStatus StatusOf(ConsumerStatus status, DateTimeOffset now) =>
+        !status.Running || now - status.LastPoll > PollStall ? HealthStatus.Unhealthy
+        : status.CircuitOpen ? HealthStatus.Degraded
+        : HealthStatus.Healthy;
+
+    /// <summary>What the checks report about a consumer, by data key.</summary>
+    public static IEnumerable<KeyValuePair<string, object>> Describe(ConsumerStatus status) =>
+    [
+        new("running", status.Running),
+        new("assigned_partitions", status.AssignedPartitions),
+        new("last_poll", status.LastPoll),
+        new("last_commit", status.LastCommit),
+        new("circuit_open", status.CircuitOpen),
+        new("circuit_trips", status.CircuitTrips),
+    ];
 }

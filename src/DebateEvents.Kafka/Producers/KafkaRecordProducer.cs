@@ -60,21 +60,23 @@ internal sealed class KafkaRecordProducer : IEventRecordProducer, IDisposable
 
         var delivery = new TaskCompletionSource<DeliveryReceipt>(TaskCreationOptions.RunContinuationsAsynchronously);
         var activity = Activity.Current;
+        // As with ProduceAsync, cancelling stops the wait, not the send.
+        var cancellation = cancellationToken.CanBeCanceled
+            ? cancellationToken.Register(() => delivery.TrySetCanceled(cancellationToken))
+            : default;
         try
         {
-            Client.Produce(topic, message, report => Delivered(topic, report, delivery, activity));
+            Client.Produce(topic, message, report =>
+            {
+                cancellation.Dispose();
+                Delivered(topic, report, delivery, activity);
+            });
         }
         catch (ProduceException<byte[]?, byte[]> ex)
         {
+            cancellation.Dispose();
             Failed(topic, ex, activity);
             return Task.FromException<DeliveryReceipt>(ex);
-        }
-
-        if (cancellationToken.CanBeCanceled)
-        {
-            // As with ProduceAsync, cancelling stops the wait, not the send.
-            var registration = cancellationToken.Register(() => delivery.TrySetCanceled(cancellationToken));
-            delivery.Task.ContinueWith(static (_, state) => ((CancellationTokenRegistration)state!).Dispose(), registration, TaskScheduler.Default);
         }
 
         return delivery.Task;

@@ -40,17 +40,12 @@ internal sealed class TopicProducer<T> : ITopicProducer<T>
     private async Task<DeliveryReceipt> ProduceTraced(T message, EventEnvelope envelope, CancellationToken cancellationToken)
     {
         using var activity = KafkaTelemetry.Source.StartActivity($"{Topic} publish", ActivityKind.Producer);
-        if (activity is null)
-        {
-            return await _producer.Produce(_builder.Build(message, envelope), cancellationToken);
-        }
-
-        activity.SetTag("messaging.system", "kafka");
-        activity.SetTag("messaging.destination.name", Topic);
-        var record = _builder.Build(message, envelope with { Activity = activity });
+        activity?.SetTag("messaging.system", "kafka");
+        activity?.SetTag("messaging.destination.name", Topic);
+        var record = _builder.Build(message, activity is null ? envelope : envelope with { Activity = activity });
         var receipt = await _producer.Produce(record, cancellationToken);
-        activity.SetTag("messaging.kafka.destination.partition", receipt.Partition);
-        activity.SetTag("messaging.kafka.message.offset", receipt.Offset);
+        activity?.SetTag("messaging.kafka.destination.partition", receipt.Partition);
+        activity?.SetTag("messaging.kafka.message.offset", receipt.Offset);
         return receipt;
     }
 }

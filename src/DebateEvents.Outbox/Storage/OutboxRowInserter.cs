@@ -59,14 +59,7 @@ internal sealed class OutboxRowInserter(IOptions<DebateEventsOutboxOptions> opti
 
     private void InsertOneByOne(DbContext context, IReadOnlyList<OutboxMessage> rows)
     {
-        using var command = context.Database.GetDbConnection().CreateCommand();
-        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = _statements.GetOrAdd(1, BuildStatement);
-        for (var column = 0; column < ColumnCount; column++)
-        {
-            Add(command, null);
-        }
-
+        using var command = CreateCommand(context, rowCount: 1);
         foreach (var row in rows)
         {
             SetValues(command.Parameters, 0, row);
@@ -76,14 +69,7 @@ internal sealed class OutboxRowInserter(IOptions<DebateEventsOutboxOptions> opti
 
     private DbCommand CreateCommand(DbContext context, IReadOnlyList<OutboxMessage> rows, int start, int count)
     {
-        var command = context.Database.GetDbConnection().CreateCommand();
-        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = _statements.GetOrAdd(count, BuildStatement);
-        for (var i = 0; i < count * ColumnCount; i++)
-        {
-            Add(command, null);
-        }
-
+        var command = CreateCommand(context, count);
         for (var i = 0; i < count; i++)
         {
             SetValues(command.Parameters, i * ColumnCount, rows[start + i]);
@@ -92,25 +78,38 @@ internal sealed class OutboxRowInserter(IOptions<DebateEventsOutboxOptions> opti
         return command;
     }
 
-    private void SetValues(DbParameterCollection parameters, int first, OutboxMessage row)
+    /// <summary>An INSERT of <paramref name="rowCount"/> rows on the context's connection and transaction, its parameters not yet set.</summary>
+    private DbCommand CreateCommand(DbContext context, int rowCount)
     {
-        object?[] values =
-        [
-            _dialect.EventIdValue(row.EventId), row.Topic, row.Key, row.Value, row.Headers, row.OrderingKey, row.Bucket,
-            row.CreatedAt, row.Attempts, row.NextAttemptAt, row.LastError, row.DeliveredAt,
-        ];
-        for (var column = 0; column < ColumnCount; column++)
+        var command = context.Database.GetDbConnection().CreateCommand();
+        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = _statements.GetOrAdd(rowCount, BuildStatement);
+        for (var i = 0; i < rowCount * ColumnCount; i++)
         {
-            parameters[first + column].Value = values[column] ?? DBNull.Value;
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"@p{i}";
+            command.Parameters.Add(parameter);
         }
+
+        return command;
     }
 
-    private static void Add(DbCommand command, object? value)
+    private void SetValues(DbParameterCollection parameters, int first, OutboxMessage row)
     {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = $"@p{command.Parameters.Count}";
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
+        void Set(int column, object? value) => parameters[first + column].Value = value ?? DBNull.Value;
+
+        Set(0, _dialect.EventIdValue(row.EventId));
+        Set(1, row.Topic);
+        Set(2, row.Key);
+        Set(3, row.Value);
+        Set(4, row.Headers);
+        Set(5, row.OrderingKey);
+        Set(6, row.Bucket);
+        Set(7, row.CreatedAt);
+        Set(8, row.Attempts);
+        Set(9, row.NextAttemptAt);
+        Set(10, row.LastError);
+        Set(11, row.DeliveredAt);
     }
 
     private static string BuildStatement(int count)
