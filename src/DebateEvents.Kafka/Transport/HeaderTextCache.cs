@@ -1,25 +1,17 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Confluent.Kafka;
 
 namespace DebateEvents.Kafka.Transport;
 
 /// <summary>
-/// Decodes short, repetitive header values (<c>ce_type</c>, <c>content-type</c>) without allocating a
-/// string per record: a record's bytes are decoded on the stack and looked up among the values seen
-/// before. Bounded, so a stream of distinct junk values cannot grow it without limit.
+/// Decodes short, repetitive header values (<c>ce_type</c>, <c>content-type</c>) without allocating or
+/// hashing per record: a record's bytes are compared with the few values seen before, and only a new
+/// value is decoded. Bounded, so a stream of distinct junk values cannot grow it without limit.
 /// </summary>
 internal sealed class HeaderTextCache
 {
-    private const int MaxStackChars = 256;
-    private const int MaxEntries = 1024;
-    private readonly ConcurrentDictionary<string, string> _values = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-
-    public HeaderTextCache()
-    {
-        _lookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
+    private const int MaxEntries = 64;
+    private Entry[] _entries = [];
 
     /// <summary>The last value of header <paramref name="name"/>, or null when the record has none.</summary>
     public string? Read(Headers? headers, string name)
@@ -29,25 +21,24 @@ internal sealed class HeaderTextCache
             return null;
         }
 
-        if (bytes.Length > MaxStackChars)
+        var entries = Volatile.Read(ref _entries);
+        foreach (var entry in entries)
         {
-            return Encoding.UTF8.GetString(bytes);
+            if (bytes.AsSpan().SequenceEqual(entry.Bytes))
+            {
+                return entry.Text;
+            }
         }
 
-        Span<char> chars = stackalloc char[MaxStackChars];
-        var length = Encoding.UTF8.GetChars(bytes, chars);
-        var text = chars[..length];
-        if (_lookup.TryGetValue(text, out var known))
+        var text = Encoding.UTF8.GetString(bytes);
+        if (entries.Length < MaxEntries)
         {
-            return known;
+            // Copy on write: readers never lock. A racing writer may win; the value is then added on a later read.
+            Interlocked.CompareExchange(ref _entries, [.. entries, new Entry(bytes.ToArray(), text)], entries);
         }
 
-        var value = text.ToString();
-        if (_values.Count < MaxEntries)
-        {
-            _values.TryAdd(value, value);
-        }
-
-        return value;
+        return text;
     }
+
+    private sealed record Entry(byte[] Bytes, string Text);
 }

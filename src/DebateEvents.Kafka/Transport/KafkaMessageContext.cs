@@ -9,6 +9,7 @@ namespace DebateEvents.Kafka.Transport;
 /// <summary>Message identity from the CloudEvents headers: <c>ce_id</c> is the MessageId, <c>correlation-id</c> the CorrelationId.</summary>
 internal sealed class KafkaMessageContext : MessageContext
 {
+    private const int MaxTimeChars = 64;
     private readonly ConsumeResult<byte[]?, byte[]> _result;
     private readonly ReceiveContext _receiveContext;
     private Guid? _messageId;
@@ -69,10 +70,7 @@ internal sealed class KafkaMessageContext : MessageContext
 
     public Uri? FaultAddress => null;
 
-    public DateTime? SentTime => _sentTime ??=
-        DateTimeOffset.TryParse(ReadText(CloudEventHeaders.Time), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time)
-            ? time.UtcDateTime
-            : _result.Message.Timestamp.UtcDateTime;
+    public DateTime? SentTime => _sentTime ??= ReadTime(CloudEventHeaders.Time) ?? _result.Message.Timestamp.UtcDateTime;
 
     public MassTransit.Headers Headers => _receiveContext.TransportHeaders;
 
@@ -81,7 +79,33 @@ internal sealed class KafkaMessageContext : MessageContext
     private string? ReadText(string name) =>
         _result.Message.Headers is { } headers && headers.TryGetLastBytes(name, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
 
-    private Guid? ReadGuid(string name) => Guid.TryParse(ReadText(name), out var id) ? id : null;
+    private Guid? ReadGuid(string name) => ReadBytes(name, out var bytes) && Guid.TryParse(bytes, out var id) ? id : null;
+
+    private DateTime? ReadTime(string name)
+    {
+        // An RFC 3339 time is about 30 characters: decode it on the stack instead of into a string.
+        if (!ReadBytes(name, out var bytes) || bytes.Length > MaxTimeChars)
+        {
+            return null;
+        }
+
+        Span<char> text = stackalloc char[MaxTimeChars];
+        var length = Encoding.UTF8.GetChars(bytes, text);
+        return DateTimeOffset.TryParse(text[..length], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time)
+            ? time.UtcDateTime
+            : null;
+    }
+
+    private bool ReadBytes(string name, out byte[] bytes)
+    {
+        if (_result.Message.Headers is { } headers && headers.TryGetLastBytes(name, out bytes))
+        {
+            return true;
+        }
+
+        bytes = [];
+        return false;
+    }
 
     /// <summary>Records without <c>ce_id</c> get an id derived from their position, so every redelivery shares it.</summary>
     private static Guid StableId(ConsumeResult<byte[]?, byte[]> result)

@@ -99,13 +99,14 @@ internal sealed class ReceivePipeRecordProcessor : IRecordProcessor
                 : await _deadLetters.TryWrite(result, read.Reason, read.Error, 0, cancellationToken) ? RecordOutcome.Faulted : RecordOutcome.Unsettled;
         }
 
-        return await Dispatch(result, read.Message, read.MessageType!);
+        return await Dispatch(result, read.Message, read.MessageType!, cancellationToken);
     }
 
-    private async ValueTask<RecordOutcome> Dispatch(ConsumeResult<byte[]?, byte[]> result, object message, Type messageType)
+    private async ValueTask<RecordOutcome> Dispatch(ConsumeResult<byte[]?, byte[]> result, object message, Type messageType,
+        CancellationToken cancellationToken)
     {
         var urns = _messageTypeUrns.GetOrAdd(messageType, static type => [MessageUrn.ForTypeString(type)]);
-        var context = new KafkaReceiveContext(result, message, messageType, urns, _context);
+        var context = new KafkaReceiveContext(result, message, messageType, urns, _context, cancellationToken);
         try
         {
             await _dispatcher.Dispatch(context, RecordLockContext.Instance);
@@ -116,10 +117,6 @@ internal sealed class ReceivePipeRecordProcessor : IRecordProcessor
             // The error pipe could not write the record to the retry or dead-letter topic (or dispatch was
             // cancelled); the dispatcher has logged it. Leave it uncommitted so it is delivered again.
             return RecordOutcome.Unsettled;
-        }
-        finally
-        {
-            context.Dispose();
         }
     }
 

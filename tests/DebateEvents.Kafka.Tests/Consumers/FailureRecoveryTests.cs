@@ -67,7 +67,8 @@ public sealed class FailureRecoveryTests(ITestOutputHelper output) : IDisposable
             var processedByA = log.Succeeded.Where(r => r.Instance == "a" && r.Partition == partition).Select(r => r.Offset).ToHashSet();
             for (var offset = resumeAt; offset < end; offset++)
             {
-                Assert.True(processedByB.Contains(offset), $"b skipped {_topic}[{partition}]@{offset} (committed {committed[partition]})");
+                Assert.True(processedByB.Contains(offset),
+                    $"b skipped {_topic}[{partition}]@{offset} (committed {committed[partition]}, end {end}); b processed {Ranges(processedByB)}, a processed {Ranges(processedByA)}");
             }
 
             for (var offset = 0L; offset < resumeAt; offset++)
@@ -104,6 +105,31 @@ public sealed class FailureRecoveryTests(ITestOutputHelper output) : IDisposable
     }
 
     public void Dispose() => _cluster.Dispose();
+
+    /// <summary>Offsets as runs, such as "0-59, 61-80", for a failure message that shows what is missing.</summary>
+    private static string Ranges(IEnumerable<long> offsets)
+    {
+        var runs = new List<string>();
+        long? start = null, last = null;
+        foreach (var offset in offsets.Order())
+        {
+            if (last is not null && offset != last + 1)
+            {
+                runs.Add($"{start}-{last}");
+                start = null;
+            }
+
+            start ??= offset;
+            last = offset;
+        }
+
+        if (start is not null)
+        {
+            runs.Add($"{start}-{last}");
+        }
+
+        return runs.Count == 0 ? "nothing" : string.Join(", ", runs);
+    }
 
     private static void AssertPerKeyOrder(ProcessingLog log)
     {
