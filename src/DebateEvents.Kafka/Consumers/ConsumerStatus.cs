@@ -10,8 +10,12 @@ internal sealed class ConsumerStatus
     private volatile bool _circuitOpen;
     private volatile int _assignedPartitions;
     private volatile int _circuitTrips;
+    private string? _problem;
 
     public bool Running { get => _running; set => _running = value; }
+
+    /// <summary>A standing problem with the endpoint's topics that the health check reports as degraded, or null.</summary>
+    public string? Problem { get => Volatile.Read(ref _problem); set => Volatile.Write(ref _problem, value); }
 
     public bool CircuitOpen { get => _circuitOpen; set => _circuitOpen = value; }
 

@@ -21,6 +21,9 @@ internal sealed partial class TopicConsumer
     [LoggerMessage(Level = LogLevel.Warning, Message = "Endpoint {Topic} ({Group}) tripped its circuit breaker; pausing for {Pause}")]
     private partial void LogBreakerTripped(string topic, string group, TimeSpan pause);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Endpoint {Topic} ({Group}): {Problem}")]
+    private partial void LogLayoutProblem(string topic, string group, string problem);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Group {Group} assigned {Partitions}")]
     private partial void LogAssigned(string group, string partitions);
 

@@ -89,6 +89,7 @@ internal sealed partial class TopicConsumer
         try
         {
             using var consumer = BuildConsumer();
+            CheckRetryTopicLayout(consumer);
             consumer.Subscribe(_settings.Topics);
             Status.Running = true;
             while (!_stopping.IsCancellationRequested)
@@ -116,6 +117,16 @@ internal sealed partial class TopicConsumer
             Status.Running = false;
             _processing.Cancel();
             _completed.TrySetResult();
+        }
+    }
+
+    private void CheckRetryTopicLayout(IConsumer<byte[]?, byte[]> consumer)
+    {
+        if (_settings.Topics.Count > 1
+            && RetryTopicLayout.FindProblem(consumer, _settings.Topics[0], _settings.Topics[1], TimeSpan.FromSeconds(5)) is { } problem)
+        {
+            Status.Problem = problem;
+            LogLayoutProblem(_settings.Topics[0], _settings.GroupId, problem);
         }
     }
 

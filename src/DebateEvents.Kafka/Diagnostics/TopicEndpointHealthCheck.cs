@@ -6,7 +6,7 @@ namespace DebateEvents.Kafka.Diagnostics;
 /// <summary>
 /// The health of one topic endpoint: its consumer running and polling, its assigned partitions, last
 /// commit and circuit state. Unhealthy when the consumer is not running or has not polled for a minute,
-/// degraded while its circuit breaker holds it paused.
+/// degraded while its circuit breaker holds it paused or its topics have a standing problem.
 /// </summary>
 internal sealed class TopicEndpointHealthCheck : IHealthCheck
 {
@@ -37,16 +37,21 @@ internal sealed class TopicEndpointHealthCheck : IHealthCheck
         var result = StatusOf(status, DateTimeOffset.UtcNow) switch
         {
             HealthStatus.Unhealthy => HealthCheckResult.Unhealthy($"Topic endpoint {_endpoint} is not polling.", data: data),
-            HealthStatus.Degraded => HealthCheckResult.Degraded($"Topic endpoint {_endpoint} is paused by its circuit breaker.", data: data),
+            HealthStatus.Degraded => HealthCheckResult.Degraded(
+                status.CircuitOpen ? $"Topic endpoint {_endpoint} is paused by its circuit breaker." : $"Topic endpoint {_endpoint}: {status.Problem}",
+                data: data),
             _ => HealthCheckResult.Healthy($"Topic endpoint {_endpoint}: {status.AssignedPartitions} partitions assigned.", data: data),
         };
         return Task.FromResult(result);
     }
 
-    /// <summary>Unhealthy when the consumer stopped or stalled, degraded while its circuit is open, healthy otherwise.</summary>
+    /// <summary>
+    /// Unhealthy when the consumer stopped or stalled, degraded while its circuit is open or its topics have a
+    /// standing problem (a retry topic whose partition count differs from its topic's), healthy otherwise.
+    /// </summary>
     public static HealthStatus StatusOf(ConsumerStatus status, DateTimeOffset now) =>
         !status.Running || now - status.LastPoll > PollStall ? HealthStatus.Unhealthy
-        : status.CircuitOpen ? HealthStatus.Degraded
+        : status.CircuitOpen || status.Problem is not null ? HealthStatus.Degraded
         : HealthStatus.Healthy;
 
     /// <summary>What the checks report about a consumer, by data key.</summary>
@@ -58,5 +63,6 @@ internal sealed class TopicEndpointHealthCheck : IHealthCheck
         new("last_commit", status.LastCommit),
         new("circuit_open", status.CircuitOpen),
         new("circuit_trips", status.CircuitTrips),
+        new("problem", status.Problem ?? "none"),
     ];
 }

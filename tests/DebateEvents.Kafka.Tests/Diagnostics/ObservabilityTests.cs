@@ -68,4 +68,30 @@ public sealed class ObservabilityTests(ClusterFixture fixture, ITestOutputHelper
         await host.Services.GetRequiredService<IBusControl>().StopAsync();
         Assert.Equal(HealthStatus.Unhealthy, (await checks.CheckHealthAsync(r => r.Name == endpointCheck)).Entries[endpointCheck].Status);
     }
+
+    [Fact]
+    public async Task RetryTopicWithAnotherPartitionCount_DegradesTheEndpointsHealth_AndSaysWhy()
+    {
+        // The topics exist already, made by hand with different counts: CreateIfMissing leaves them as they are.
+        fixture.Cluster.CreateTopic(_topic, 4);
+        fixture.Cluster.CreateTopic(_topic + ".retry", 2);
+        var log = new ProcessingLog();
+        await using var host = await RiderTestHost.Start(fixture.Cluster, output, log, (context, k) =>
+            k.TopicEndpoint(_topic, _group, e =>
+            {
+                e.CreateIfMissing(t => t.NumPartitions = 4);
+                e.UseRetryTopic(TimeSpan.FromSeconds(1));
+                e.ConfigureConsumer<ArgumentConsumer>(context);
+            }),
+            register: r => r.AddProducer<ArgumentMade>(_topic, a => a.DebateId));
+
+        await host.Producer<ArgumentMade>().Produce(new ArgumentMade("debate-1", 1, "still flows"));
+        await Eventually.Until(() => log.Succeeded.Count == 1, TimeSpan.FromSeconds(10), () => "the record was not processed");
+
+        var endpointCheck = $"kafka-endpoint:kafka/{_topic}/{_group}";
+        var entry = (await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == endpointCheck)).Entries[endpointCheck];
+        Assert.Equal(HealthStatus.Degraded, entry.Status);
+        Assert.Contains($"{_topic}.retry has 2 partitions but {_topic} has 4", entry.Description, StringComparison.Ordinal);
+        Assert.Contains("2 partitions", (string)entry.Data["problem"], StringComparison.Ordinal);
+    }
 }
