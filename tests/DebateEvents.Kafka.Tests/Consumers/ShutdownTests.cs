@@ -48,4 +48,38 @@ public sealed class ShutdownTests(ClusterFixture fixture, ITestOutputHelper outp
             Assert.Equal(prefix == 0 ? -1001 : prefix, committed[partition]);
         }
     }
+
+    [Fact]
+    public async Task StopPastTheDrainTimeout_CancelsTheConsumer_AndItsRecordIsDeliveredAgainNotDeadLettered()
+    {
+        var log = new ProcessingLog { Delay = r => r.Key == "stuck" && r.Instance == "a" ? TimeSpan.FromMinutes(1) : TimeSpan.Zero };
+        var first = await StartHost(log, "a");
+        await first.Producer<ArgumentMade>().Produce(new ArgumentMade("stuck", 0, "never finishes on a"));
+        await Eventually.Until(() => log.AttemptsOf("stuck", 0) == 1, TimeSpan.FromSeconds(10), () => "the record never started");
+
+        // The consumer honours its ConsumeContext's token, which the endpoint cancels once the drain timeout has passed.
+        await first.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Empty(log.Succeeded);
+        Assert.Empty(KafkaProbe.ReadAll(fixture.Cluster.BootstrapServers, _topic + ".dead-letter", 1, TimeSpan.FromSeconds(1)));
+        var stuckPartition = log.Attempts.Single().Partition;
+        Assert.True(KafkaProbe.Committed(fixture.Cluster.BootstrapServers, _group, _topic, Partitions)[stuckPartition] <= 0,
+            "the cancelled record was committed");
+        await using var second = await StartHost(log, "b");
+        await Eventually.Until(() => log.Succeeded.Any(r => r.Key == "stuck" && r.Instance == "b"), TimeSpan.FromSeconds(15),
+            () => "b never processed the record a was stopped in the middle of");
+    }
+
+    private Task<RiderTestHost> StartHost(ProcessingLog log, string name) =>
+        RiderTestHost.Start(fixture.Cluster, output, log, (context, k) =>
+            k.TopicEndpoint(_topic, _group, e =>
+            {
+                e.CreateIfMissing(t => t.NumPartitions = Partitions);
+                e.DrainTimeout = TimeSpan.FromMilliseconds(300);
+                // The embedded cluster keeps a closed consumer in its group until the session times out.
+                e.ConfigureKafkaConsumer(c => c.SessionTimeoutMs = 2000);
+                e.ConfigureConsumer<ArgumentConsumer>(context);
+            }),
+            name,
+            register: r => r.AddProducer<ArgumentMade>(_topic, a => a.DebateId));
 }

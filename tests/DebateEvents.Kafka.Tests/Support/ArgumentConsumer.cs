@@ -25,6 +25,6 @@ public sealed class ArgumentConsumer : IConsumer<ArgumentMade>
 
         var record = context.GetKafkaRecord() ?? throw new InvalidOperationException("The message did not come from Kafka.");
         return _log.Record(new ProcessedRecord(_host.Name, context.Message.DebateId, context.Message.Sequence, record.Topic, record.Partition,
-            record.Offset, DateTimeOffset.UtcNow));
+            record.Offset, DateTimeOffset.UtcNow), context.CancellationToken);
     }
 }

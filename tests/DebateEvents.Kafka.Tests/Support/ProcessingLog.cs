@@ -33,7 +33,8 @@ public sealed class ProcessingLog
 
     public int AttemptsOf(string key, int sequence) => _attempts.Count(a => a.Key == key && a.Sequence == sequence);
 
-    public async Task Record(ProcessedRecord record)
+    /// <summary>Logs an invocation, waits its <see cref="Delay"/> (cut short by <paramref name="cancellationToken"/>), then fails or succeeds.</summary>
+    public async Task Record(ProcessedRecord record, CancellationToken cancellationToken = default)
     {
         var running = Interlocked.Increment(ref _running);
         var max = Volatile.Read(ref _maxRunning);
@@ -49,7 +50,7 @@ public sealed class ProcessingLog
             var delay = Delay(record);
             if (delay > TimeSpan.Zero)
             {
-                await Task.Delay(delay);
+                await Task.Delay(delay, cancellationToken);
             }
 
             if (Fail(record, attempt))
