@@ -26,16 +26,7 @@ internal sealed class DeadLetterErrorFilter : IFilter<ExceptionReceiveContext>
             throw new InvalidOperationException("A Kafka topic endpoint received a message that did not come from Kafka.", context.Exception);
         }
 
-        if (record.CancellationToken.IsCancellationRequested)
-        {
-            // Shutdown cut the handling short (the drain timeout passed, or the consumer was aborted): the
-            // fault may be the cancellation itself, so leave the record uncommitted to be delivered again.
-            throw new OperationCanceledException("The endpoint stopped before the record was handled.", context.Exception, record.CancellationToken);
-        }
-
-        // Once started, the retry or dead-letter write runs to its acknowledgement (bounded by the producer's
-        // delivery timeout): cancelling only the wait could leave a record written but not committed.
-        if (!await _settler.Settle(record, context.Exception, CancellationToken.None))
+        if (!await _settler.Settle(record, context.Exception, context.CancellationToken))
         {
             throw new DeadLetterUnavailableException(record.Topic, record.Partition, record.Offset, context.Exception);
         }

@@ -51,7 +51,10 @@ internal sealed partial class DeadLetterWriter
         DeliveryReceipt receipt;
         try
         {
-            receipt = await _producer.Send(DeadLetterTopic, message, cancellationToken);
+            // The token can stop the write from starting, not the wait for its acknowledgement (bounded by the
+            // delivery timeout): a write abandoned halfway could land while its record stays uncommitted.
+            cancellationToken.ThrowIfCancellationRequested();
+            receipt = await _producer.Send(DeadLetterTopic, message, CancellationToken.None);
         }
         catch (Exception ex) when (ex is KafkaException or ProducerCircuitOpenException or OperationCanceledException)
         {

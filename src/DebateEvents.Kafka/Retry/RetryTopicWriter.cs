@@ -83,7 +83,10 @@ internal sealed partial class RetryTopicWriter
         DeliveryReceipt receipt;
         try
         {
-            receipt = await _producer.Send(RetryTopic, message, cancellationToken);
+            // The token can stop the write from starting, not the wait for its acknowledgement (bounded by the
+            // delivery timeout): a write abandoned halfway could land while its record stays uncommitted.
+            cancellationToken.ThrowIfCancellationRequested();
+            receipt = await _producer.Send(RetryTopic, message, CancellationToken.None);
         }
         catch (Exception ex) when (ex is KafkaException or ProducerCircuitOpenException or OperationCanceledException)
         {

@@ -76,8 +76,7 @@ internal sealed class KafkaMessageContext : MessageContext
 
     public HostInfo Host => null!;
 
-    private string? ReadText(string name) =>
-        _result.Message.Headers is { } headers && headers.TryGetLastBytes(name, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
+    private string? ReadText(string name) => ReadBytes(name, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
 
     private Guid? ReadGuid(string name) => ReadBytes(name, out var bytes) && Guid.TryParse(bytes, out var id) ? id : null;
 

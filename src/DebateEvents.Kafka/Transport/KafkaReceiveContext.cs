@@ -162,12 +162,10 @@ internal sealed class KafkaReceiveContext : ScopePipeContext, ReceiveContext, IK
 
     private ContentType ReadContentType()
     {
-        var text = _result.Message.Headers is { } headers && headers.TryGetLastBytes(CloudEventHeaders.ContentType, out var bytes)
-            ? System.Text.Encoding.UTF8.GetString(bytes)
-            : null;
+        var text = _headerProvider.TryGetHeader(CloudEventHeaders.ContentType, out var value) ? (string)value : "application/json";
         try
         {
-            return new ContentType(text ?? "application/json");
+            return new ContentType(text);
         }
         catch (FormatException)
         {
