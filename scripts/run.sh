@@ -4,7 +4,6 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
-scripts/native.sh
 mkdir -p data
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 exec dotnet run --project src/DebateEvents.Host -c Release -- --ConnectionStrings:Debates="Data Source=$root/data/debates.db" "$@"

@@ -6,7 +6,6 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-scripts/native.sh
 if [ -x scripts/postgres.sh ]; then
   DEBATEEVENTS_POSTGRES=$(scripts/postgres.sh)
   export DEBATEEVENTS_POSTGRES

@@ -10,7 +10,7 @@ namespace DebateEvents.Testing;
 /// clients over loopback TCP. For tests, local runs and the host's embedded mode.
 /// </summary>
 /// <remarks>
-/// Limits (librdkafka 2.15.1): the admin CreateTopics call is not supported, so create topics with
+/// Limits (librdkafka 2.16.0): the admin CreateTopics call is not supported, so create topics with
 /// <see cref="CreateTopic"/>; each partition keeps only its newest 5 MB or 100,000 message sets and
 /// drops older ones, so a consumer further behind than that loses records; nothing is durable, and
 /// everything is gone on <see cref="Dispose"/>. Unknown topics are auto-created on first use with

@@ -3,13 +3,14 @@ using System.Runtime.InteropServices;
 namespace DebateEvents.Testing.Native;
 
 /// <summary>
-/// P/Invoke into the same librdkafka that Confluent.Kafka loads (the runtime resolves the name
-/// "librdkafka" through the app's deps.json to runtimes/linux-x64/native/librdkafka.so), so one
-/// process never holds two copies of the library.
+/// P/Invoke into the same librdkafka that Confluent.Kafka loads (<see cref="LibrdkafkaResolver"/>
+/// picks the file), so one process never holds two copies of the library.
 /// </summary>
 internal static partial class LibrdkafkaMock
 {
     private const string Library = "librdkafka";
+
+    static LibrdkafkaMock() => LibrdkafkaResolver.Register();
 
     internal const int ProducerType = 0;
     internal const int ConfOk = 0;
