@@ -10,12 +10,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Zamaz.Debate.Events;
 
-// An in-process Kafka cluster stands in for real brokers; point Host(...) at yours instead.
+// An in-process Kafka cluster and Schema Registry stand in for real ones; point Host(...) and the
+// registry URL at yours instead.
 using var cluster = EmbeddedKafkaCluster.Start();
+await using var schemaRegistry = await EmbeddedSchemaRegistry.StartAsync();
 const string topic = "zamaz-debate.debate-events";
 var database = Path.Combine(Path.GetTempPath(), $"quickstart-{Guid.NewGuid():N}.db");
-var registry = new SchemaRegistryOptions { Url = "mock://quickstart", AutoRegisterSchemas = true };
-var avro = new AvroBodySerializer(SchemaRegistryClientFactory.Create(registry), registry);
+var registry = new SchemaRegistryOptions { Url = schemaRegistry.Url, AutoRegisterSchemas = true };
+var avro = new AvroBodySerializer(registry.CreateClient(), registry);
 var received = new TaskCompletionSource<DebateInitiated>();
 
 var builder = Host.CreateApplicationBuilder(args);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using DebateEvents.Testing;
 
 namespace DebateEvents.Host.Tests;
 
@@ -10,12 +11,13 @@ public sealed class UnreachableKafkaTests
     public async Task Health_WhenBrokersAreUnreachable_IsUnhealthyAndSaysWhy()
     {
         // Port 1 on loopback: nothing listens there, so every connection is refused at once.
+        await using var registry = await EmbeddedSchemaRegistry.StartAsync();
         await using var factory = new HostFactory
         {
             Settings =
             {
                 ["Kafka:BootstrapServers"] = "127.0.0.1:1",
-                ["SchemaRegistry:Url"] = "mock://unreachable-kafka",
+                ["SchemaRegistry:Url"] = registry.Url,
                 ["SchemaRegistry:AutoRegisterSchemas"] = "true",
             },
         };

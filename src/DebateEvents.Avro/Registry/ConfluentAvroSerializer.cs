@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using Confluent.SchemaRegistry;
 using DebateEvents.Avro.Serialization;
 using DebateEvents.Avro.WireFormat;
 
@@ -7,18 +8,17 @@ namespace DebateEvents.Avro.Registry;
 
 /// <summary>
 /// Writes <see cref="IAvroRecord"/> messages in the Confluent wire format: the schema id from the registry (looked up,
-/// or registered when <see cref="SchemaRegistryOptions.AutoRegisterSchemas"/> is on), then the Avro body. Ids are
-/// cached per type and topic, so only the first message of each pair talks to the registry.
+/// or registered when <see cref="SchemaRegistryOptions.AutoRegisterSchemas"/> is on), then the Avro body. The id and
+/// the compiled body writer are cached per type and topic, so only the first message of each pair talks to the
+/// registry and later ones cost one dictionary lookup over the body.
 /// </summary>
 public sealed class ConfluentAvroSerializer
 {
     private readonly ISchemaRegistryClient _registry;
     private readonly SchemaRegistryOptions _options;
-    private readonly ConcurrentDictionary<(Type Type, string Topic), int> _ids = new();
+    private readonly ConcurrentDictionary<(Type Type, string Topic), FramedWriter> _writers = new();
 
-    /// <summary>Creates the serializer.</summary>
-    /// <param name="registry">The registry holding the schemas.</param>
-    /// <param name="options">Subject naming and auto-registration settings.</param>
+    /// <summary>Creates the serializer over Confluent's registry client (or any <see cref="ISchemaRegistryClient"/>).</summary>
     public ConfluentAvroSerializer(ISchemaRegistryClient registry, SchemaRegistryOptions options)
     {
         ArgumentNullException.ThrowIfNull(registry);
@@ -30,85 +30,84 @@ public sealed class ConfluentAvroSerializer
     /// <summary>The <c>content-type</c> a transport should write next to bodies in this format.</summary>
     public const string ContentType = "application/avro";
 
-    /// <summary>Appends the framed message to <paramref name="output"/>.</summary>
-    /// <param name="message">An instance of a type carrying its schema (a generated contract).</param>
-    /// <param name="topic">The topic the message goes to; it names the subject.</param>
-    /// <param name="output">Where the bytes go.</param>
-    /// <param name="cancellationToken">Cancels a registry call.</param>
-    /// <returns>The schema id written in the header.</returns>
+    /// <summary>Appends the framed message to <paramref name="output"/> and returns the schema id in its header.</summary>
     /// <exception cref="SchemaRegistryException">The schema is not registered (and auto-registration is off), or is incompatible.</exception>
-    public async ValueTask<int> SerializeAsync(object message, string topic, IBufferWriter<byte> output, CancellationToken cancellationToken = default)
+    /// <exception cref="AvroTypeMappingException">The type carries no Avro schema.</exception>
+    public ValueTask<int> SerializeAsync(object message, string topic, IBufferWriter<byte> output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(output);
-        var id = await PrepareAsync(message.GetType(), topic, cancellationToken);
-        Write(message, id, output);
-        return id;
-    }
-
-    /// <summary>
-    /// Resolves (and caches) the schema id for a type and topic ahead of time, e.g. at startup, so that
-    /// <see cref="TrySerialize"/> can run synchronously.
-    /// </summary>
-    /// <param name="type">A type carrying its schema.</param>
-    /// <param name="topic">The topic its messages go to.</param>
-    /// <param name="cancellationToken">Cancels a registry call.</param>
-    /// <returns>The schema id.</returns>
-    public async ValueTask<int> PrepareAsync(Type type, string topic, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(type);
-        if (_ids.TryGetValue((type, topic), out var id))
+        if (_writers.TryGetValue((message.GetType(), topic), out var writer))
         {
-            return id;
+            writer.Write(message, output);
+            return ValueTask.FromResult(writer.SchemaId);
         }
 
-        var schema = SchemaOf(type);
-        var subject = SubjectNames.For(_options.SubjectNameStrategy, topic, (schema as Schemas.NamedSchema)?.FullName ?? type.FullName!);
-        var text = schema.SourceText ?? schema.CanonicalForm;
-        id = _options.AutoRegisterSchemas
-            ? await _registry.RegisterSchemaAsync(subject, text, cancellationToken)
-            : (await _registry.LookupSchemaAsync(subject, text, cancellationToken)).Id;
-        _ids[(type, topic)] = id;
-        return id;
+        return SerializeSlowAsync(message, topic, output, cancellationToken);
     }
 
-    /// <summary>Writes the framed message without waiting, when the schema id for the type and topic is already known.</summary>
-    /// <param name="message">An instance of a type carrying its schema.</param>
-    /// <param name="topic">The topic the message goes to.</param>
-    /// <param name="output">Where the bytes go; untouched when the method returns false.</param>
-    /// <returns>False when the id is not cached yet: call <see cref="PrepareAsync"/> or <see cref="SerializeAsync(object, string, IBufferWriter{byte}, CancellationToken)"/> first.</returns>
+    /// <summary>Returns the framed message as a new array.</summary>
+    public async ValueTask<byte[]> SerializeAsync(object message, string topic, CancellationToken cancellationToken = default)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        await SerializeAsync(message, topic, buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes the framed message without waiting, when the schema id of the type on the topic is known already.</summary>
+    /// <returns>False, with <paramref name="output"/> untouched, when it is not: call <see cref="PrepareAsync"/> or a SerializeAsync method first.</returns>
     public bool TrySerialize(object message, string topic, IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(output);
-        if (!_ids.TryGetValue((message.GetType(), topic), out var id))
+        if (!_writers.TryGetValue((message.GetType(), topic), out var writer))
         {
             return false;
         }
 
-        Write(message, id, output);
+        writer.Write(message, output);
         return true;
     }
 
-    /// <summary>Returns the framed message as a new array.</summary>
-    /// <param name="message">An instance of a type carrying its schema.</param>
-    /// <param name="topic">The topic the message goes to.</param>
-    /// <param name="cancellationToken">Cancels a registry call.</param>
-    /// <returns>The header and body.</returns>
-    public async ValueTask<byte[]> SerializeAsync(object message, string topic, CancellationToken cancellationToken = default)
+    /// <summary>Resolves (and caches) the schema id of a type on a topic ahead of time, for example at start.</summary>
+    public async ValueTask<int> PrepareAsync(Type type, string topic, CancellationToken cancellationToken = default)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        await SerializeAsync(message, topic, buffer, cancellationToken);
-        return buffer.WrittenSpan.ToArray();
+        ArgumentNullException.ThrowIfNull(type);
+        return (await WriterAsync(type, topic, cancellationToken).ConfigureAwait(false)).SchemaId;
     }
 
-    private static Schemas.AvroSchema SchemaOf(Type type) =>
-        AvroCodec.SchemaOf(type) ?? throw new AvroTypeMappingException($"{type.Name} does not carry an Avro schema (implement IAvroRecord).");
-
-    private static void Write(object message, int id, IBufferWriter<byte> output)
+    private async ValueTask<int> SerializeSlowAsync(object message, string topic, IBufferWriter<byte> output, CancellationToken cancellationToken)
     {
-        var type = message.GetType();
-        ConfluentWireFormat.WriteHeader(output, id);
-        AvroCodec.Serializer(type, SchemaOf(type)).Serialize(message, output);
+        var writer = await WriterAsync(message.GetType(), topic, cancellationToken).ConfigureAwait(false);
+        writer.Write(message, output);
+        return writer.SchemaId;
+    }
+
+    private async ValueTask<FramedWriter> WriterAsync(Type type, string topic, CancellationToken cancellationToken)
+    {
+        if (_writers.TryGetValue((type, topic), out var cached))
+        {
+            return cached;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var schema = AvroCodec.SchemaOf(type) ?? throw new AvroTypeMappingException($"{type.Name} does not carry an Avro schema (implement IAvroRecord).");
+        var subject = SubjectNames.For(_options.SubjectNameStrategy, topic, (schema as Schemas.NamedSchema)?.FullName ?? type.FullName!);
+        var registered = new Schema(schema.SourceText ?? schema.CanonicalForm, SchemaType.Avro);
+        var id = _options.AutoRegisterSchemas
+            ? await _registry.RegisterSchemaAsync(subject, registered, normalize: false).ConfigureAwait(false)
+            : (await _registry.LookupSchemaAsync(subject, registered, ignoreDeletedSchemas: true, normalize: false).ConfigureAwait(false)).Id;
+        return _writers.GetOrAdd((type, topic), new FramedWriter(id, AvroCodec.Serializer(type, schema)));
+    }
+
+    private sealed class FramedWriter(int schemaId, IAvroSerializer body)
+    {
+        public int SchemaId { get; } = schemaId;
+
+        public void Write(object message, IBufferWriter<byte> output)
+        {
+            ConfluentWireFormat.WriteHeader(output, SchemaId);
+            body.Serialize(message, output);
+        }
     }
 }

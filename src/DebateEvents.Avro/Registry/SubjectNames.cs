@@ -1,6 +1,8 @@
+using Confluent.SchemaRegistry;
+
 namespace DebateEvents.Avro.Registry;
 
-/// <summary>Computes subject names with a <see cref="SubjectNameStrategy"/>.</summary>
+/// <summary>Computes subject names with Confluent's <see cref="SubjectNameStrategy"/>, as its serializers do.</summary>
 public static class SubjectNames
 {
     /// <summary>The subject for a record written to a topic.</summary>
@@ -15,10 +17,10 @@ public static class SubjectNames
         ArgumentException.ThrowIfNullOrEmpty(recordFullName);
         return strategy switch
         {
-            SubjectNameStrategy.TopicName => topic + (isKey ? "-key" : "-value"),
-            SubjectNameStrategy.RecordName => recordFullName,
-            SubjectNameStrategy.TopicRecordName => topic + "-" + recordFullName,
-            _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Unknown subject name strategy."),
+            SubjectNameStrategy.Topic => topic + (isKey ? "-key" : "-value"),
+            SubjectNameStrategy.Record => recordFullName,
+            SubjectNameStrategy.TopicRecord => topic + "-" + recordFullName,
+            _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Only the Topic, Record and TopicRecord strategies name subjects by themselves."),
         };
     }
 }

@@ -6,6 +6,7 @@ using DebateEvents.Host.ReadModels;
 using DebateEvents.Host.Webhooks;
 using DebateEvents.Kafka;
 using DebateEvents.Kafka.Serialization;
+using DebateEvents.Testing;
 using DebateEvents.Outbox.Configuration;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -20,9 +21,6 @@ namespace DebateEvents.Host.Configuration;
 /// </summary>
 public static class DebateEventsRegistration
 {
-    /// <summary>The schema registry scope used in embedded mode.</summary>
-    public const string EmbeddedRegistry = "mock://debate-events";
-
     /// <summary>Registers everything the host needs.</summary>
     public static IServiceCollection AddDebateEvents(this IServiceCollection services, IConfiguration configuration)
     {
@@ -74,14 +72,19 @@ public static class DebateEventsRegistration
                 throw new InvalidOperationException("SchemaRegistry:Url is required when Kafka:BootstrapServers is set.");
             }
 
-            // Embedded mode: an in-process registry that accepts our own schemas as they are.
-            options.Url = EmbeddedRegistry;
+            // Embedded mode: a Schema Registry on a loopback port that accepts our own schemas as they are,
+            // reached through Confluent's client like any other.
+            var embeddedRegistry = EmbeddedSchemaRegistry.Start(configuration.GetValue("SchemaRegistry:EmbeddedPort", 0));
+            services.AddSingleton(embeddedRegistry);
+            services.AddHostedService<EmbeddedSchemaRegistryLifetime>();
+            options.Url = embeddedRegistry.Url;
             options.AutoRegisterSchemas = true;
         }
 
-        var registry = SchemaRegistryClientFactory.Create(options);
+        var registry = options.CreateClient();
         var avro = new AvroBodySerializer(registry, options);
         services.AddSingleton(registry);
+        services.AddSingleton(options);
         services.AddSingleton(avro);
         return avro;
     }

@@ -1,11 +1,12 @@
 using Confluent.Kafka;
+using DebateEvents.Avro.Registry;
 using DebateEvents.Host.Embedded;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace DebateEvents.Host.Health;
 
 /// <summary>Healthy when a metadata request to the cluster answers with at least one broker.</summary>
-internal sealed class KafkaHealthCheck(KafkaConnection connection) : IHealthCheck, IDisposable
+internal sealed class KafkaHealthCheck(KafkaConnection connection, SchemaRegistryOptions registry) : IHealthCheck, IDisposable
 {
     private readonly Lazy<IAdminClient> _admin = new(() => new AdminClientBuilder(new AdminClientConfig
     {
@@ -26,6 +27,8 @@ internal sealed class KafkaHealthCheck(KafkaConnection connection) : IHealthChec
                     ["brokers"] = metadata.Brokers.Count,
                     ["topics"] = metadata.Topics.Count,
                     ["embedded"] = connection.Embedded is not null,
+                    ["bootstrapServers"] = connection.BootstrapServers,
+                    ["schemaRegistry"] = WithoutCredentials(registry.Url),
                 };
                 return metadata.Brokers.Count > 0
                     ? HealthCheckResult.Healthy($"{metadata.Brokers.Count} broker(s) reachable", data)
@@ -37,6 +40,12 @@ internal sealed class KafkaHealthCheck(KafkaConnection connection) : IHealthChec
             }
         }, cancellationToken);
     }
+
+    // A URL may carry user:password; the health endpoint is not the place to show it.
+    private static string WithoutCredentials(string urls) => string.Join(",", urls.Split(',').Select(url =>
+        Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
+            ? new UriBuilder(uri) { UserName = "", Password = "" }.Uri.ToString()
+            : url.Trim()));
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using Confluent.SchemaRegistry;
 using DebateEvents.Avro;
 using DebateEvents.Avro.Registry;
 
@@ -5,7 +6,7 @@ namespace DebateEvents.Kafka.Serialization;
 
 /// <summary>
 /// Avro bodies in the Confluent wire format (magic byte, schema id, Avro binary), with schemas
-/// registered in or looked up from a schema registry (<c>mock://scope</c> for an in-process one).
+/// registered in or looked up from a schema registry through Confluent's client.
 /// Event types carry their schema (generated contracts implement <see cref="IAvroRecord"/>).
 /// </summary>
 public sealed class AvroBodySerializer : IEventBodySerializer
@@ -13,7 +14,7 @@ public sealed class AvroBodySerializer : IEventBodySerializer
     private readonly ConfluentAvroSerializer _serializer;
     private readonly ConfluentAvroDeserializer _deserializer;
 
-    /// <summary>Creates the serializer over <paramref name="registry"/>.</summary>
+    /// <summary>Creates the serializer over <paramref name="registry"/> (Confluent's <c>CachedSchemaRegistryClient</c>, or your own).</summary>
     public AvroBodySerializer(ISchemaRegistryClient registry, SchemaRegistryOptions options)
     {
         _serializer = new ConfluentAvroSerializer(registry, options);
@@ -80,7 +81,8 @@ public sealed class AvroBodySerializer : IEventBodySerializer
     /// <summary>
     /// Reads the body, fetching its writer schema from the registry when it is new. A body that is not
     /// valid Avro throws <see cref="EventSerializationException"/> (dead-letter it); an unreachable
-    /// registry throws <see cref="SchemaRegistryException"/> (try again later: the record is fine).
+    /// registry throws Confluent's <see cref="SchemaRegistryException"/> or an <see cref="HttpRequestException"/>
+    /// (try again later: the record is fine).
     /// </summary>
     public async ValueTask<object> DeserializeAsync(ReadOnlyMemory<byte> body, Type messageType, string topic, CancellationToken cancellationToken)
     {
@@ -89,7 +91,7 @@ public sealed class AvroBodySerializer : IEventBodySerializer
             return await _deserializer.DeserializeAsync(body, messageType, cancellationToken)
                 ?? throw new EventSerializationException(messageType, $"The Avro body for {messageType.FullName} decoded to null.");
         }
-        catch (AvroException ex) when (ex is not SchemaRegistryException)
+        catch (AvroException ex)
         {
             throw new EventSerializationException(messageType, $"Cannot read {messageType.FullName} from Avro: {ex.Message}", ex);
         }

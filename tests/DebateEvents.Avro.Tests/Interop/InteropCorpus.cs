@@ -1,7 +1,7 @@
 namespace DebateEvents.Avro.Tests.Interop;
 
 /// <summary>Schemas and values (in Avro's JSON encoding) covering every type, union branch kinds and edge values.
-/// Longs stay within ±2^52 and floats are exactly representable: avsc holds both as JavaScript numbers.</summary>
+/// Longs stay within ±2^52 and floats are exactly representable, so the values also hold in JavaScript implementations.</summary>
 internal static class InteropCorpus
 {
     private const string Everything = """
