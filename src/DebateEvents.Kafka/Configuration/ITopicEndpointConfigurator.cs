@@ -53,6 +53,13 @@ public interface ITopicEndpointConfigurator : IReceiveEndpointConfigurator
     /// <summary>Configures the endpoint's circuit breaker (on by default).</summary>
     void UseCircuitBreaker(Action<EndpointCircuitBreakerOptions> configure);
 
+    /// <summary>
+    /// Configures how the endpoint restarts its consumer after a fault: backoff, and how many restarts in
+    /// what window make its health Unhealthy. Restarts are always on; a configuration librdkafka rejects
+    /// fails the start instead.
+    /// </summary>
+    void ConfigureRestarts(Action<EndpointRestartOptions> configure);
+
     /// <summary>Sets any librdkafka consumer property of this endpoint.</summary>
     void ConfigureKafkaConsumer(Action<ConsumerConfig> configure);
 }

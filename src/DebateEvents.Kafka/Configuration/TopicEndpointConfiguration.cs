@@ -21,6 +21,7 @@ internal sealed class TopicEndpointConfiguration : ReceiveEndpointConfiguration,
     private readonly KafkaRiderServices _services;
     private readonly ConsumerConfig _consumerConfig;
     private readonly EndpointCircuitBreakerOptions _circuitBreaker = new();
+    private readonly EndpointRestartOptions _restarts = new();
     private KafkaTopicOptions? _topicOptions;
     private TimeSpan[] _retryDelays = [];
     private TimeSpan _commitInterval = TimeSpan.FromSeconds(1);
@@ -101,6 +102,15 @@ internal sealed class TopicEndpointConfiguration : ReceiveEndpointConfiguration,
         configure(_circuitBreaker);
     }
 
+    public void ConfigureRestarts(Action<EndpointRestartOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(_restarts);
+    }
+
+    /// <summary>Test seam: called on every turn of the poll loop; an exception it returns is thrown there.</summary>
+    internal Func<Exception?>? PollFault { get; set; }
+
     public void ConfigureKafkaConsumer(Action<ConsumerConfig> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
@@ -124,9 +134,27 @@ internal sealed class TopicEndpointConfiguration : ReceiveEndpointConfiguration,
             yield return this.Failure("UseRetryTopic", "delays must not be negative");
         }
 
+        foreach (var result in ValidateRestarts())
+        {
+            yield return result;
+        }
+
         foreach (var result in base.Validate())
         {
             yield return result;
+        }
+    }
+
+    private IEnumerable<ValidationResult> ValidateRestarts()
+    {
+        if (_restarts.FirstDelay <= TimeSpan.Zero || _restarts.MaxDelay < _restarts.FirstDelay)
+        {
+            yield return this.Failure("ConfigureRestarts", "FirstDelay must be positive and MaxDelay at least FirstDelay");
+        }
+
+        if (_restarts.UnhealthyRestarts < 1 || _restarts.UnhealthyWindow <= TimeSpan.Zero)
+        {
+            yield return this.Failure("ConfigureRestarts", "UnhealthyRestarts must be at least 1 and UnhealthyWindow positive");
         }
     }
 
@@ -160,10 +188,12 @@ internal sealed class TopicEndpointConfiguration : ReceiveEndpointConfiguration,
             DrainTimeout = _drainTimeout,
             RedeliveryDelay = _redeliveryDelay,
             CircuitBreaker = _circuitBreaker,
+            Restarts = _restarts,
+            PollFault = PollFault,
         };
         var topics = _topicOptions is null ? [] : TopicProvisioning.Expand(Topic, _topicOptions);
         var transport = new TopicReceiveTransport(context, endpointName, topics,
-            () => new TopicConsumer(settings, processor, _services.Metrics, logger), _services);
+            () => new EndpointSupervisor(endpointName, settings, processor, _services.Metrics, logger), _services);
         var endpoint = new ReceiveEndpoint(transport, context);
         ReceiveEndpoint = endpoint;
         return endpoint;

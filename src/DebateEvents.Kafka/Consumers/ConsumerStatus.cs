@@ -1,6 +1,11 @@
+using DebateEvents.Kafka.Configuration;
+
 namespace DebateEvents.Kafka.Consumers;
 
-/// <summary>What the health check reports about one topic consumer; written by its poll thread.</summary>
+/// <summary>
+/// What the health check reports about one topic endpoint; written by the poll thread of its current
+/// consumer, and kept across restarts by its <see cref="EndpointSupervisor"/>.
+/// </summary>
 internal sealed class ConsumerStatus
 {
     private long _lastPollTicks;
@@ -12,7 +17,14 @@ internal sealed class ConsumerStatus
     private volatile int _circuitTrips;
     private string? _problem;
 
+    public ConsumerStatus(EndpointRestartOptions restarts)
+    {
+        Restarts = new RestartHistory(restarts);
+    }
+
     public bool Running { get => _running; set => _running = value; }
+
+    public RestartHistory Restarts { get; }
 
     /// <summary>A standing problem with the endpoint's topics that the health check reports as degraded, or null.</summary>
     public string? Problem { get => Volatile.Read(ref _problem); set => Volatile.Write(ref _problem, value); }

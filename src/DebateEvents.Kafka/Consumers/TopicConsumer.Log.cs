@@ -6,8 +6,11 @@ namespace DebateEvents.Kafka.Consumers;
 /// <summary>The topic consumer's log messages.</summary>
 internal sealed partial class TopicConsumer
 {
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Kafka consumer for {Topic} ({Group}) crashed; the endpoint stopped consuming")]
-    private partial void LogConsumerCrashed(Exception exception, string topic, string group);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Kafka consumer for {Topic} ({Group}) faulted; stopping it")]
+    private partial void LogConsumerFaulted(Exception exception, string topic, string group);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka consumer for {Topic} ({Group}) could not stop cleanly after its fault; its uncommitted records will be redelivered")]
+    private partial void LogShutdownAfterFaultFailed(Exception exception, string topic, string group);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka error {Code} on {Topic} ({Group}): {Reason}")]
     private partial void LogKafkaError(ErrorCode code, string reason, string topic, string group);

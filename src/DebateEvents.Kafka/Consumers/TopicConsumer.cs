@@ -8,7 +8,8 @@ namespace DebateEvents.Kafka.Consumers;
 /// <summary>
 /// One Kafka consumer on its own long-running thread: polls, hands records to key lanes, commits
 /// contiguous watermarks, pauses partitions for backpressure, rewinds and the circuit breaker, and on
-/// revoke or shutdown stops dispatching, drains in-flight records and commits before letting go.
+/// revoke, shutdown or a fault stops dispatching, drains in-flight records and commits before letting go.
+/// It runs once: after a fault its <see cref="EndpointSupervisor"/> starts a new one.
 /// </summary>
 internal sealed partial class TopicConsumer
 {
@@ -39,13 +40,16 @@ internal sealed partial class TopicConsumer
     private long _lastPollTick;
     private PartitionProgress? _lastPartition;
 
-    public TopicConsumer(TopicConsumerSettings settings, IRecordProcessor processor, RiderMetrics metrics, ILogger logger)
+    /// <summary>A consumer of the endpoint whose status and circuit breaker (both outlive it across restarts) are given.</summary>
+    public TopicConsumer(TopicConsumerSettings settings, IRecordProcessor processor, RiderMetrics metrics, ILogger logger,
+        ConsumerStatus status, EndpointCircuitBreaker breaker)
     {
         _settings = settings;
         _processor = processor;
         _metrics = metrics;
         _logger = logger;
-        _breaker = new EndpointCircuitBreaker(settings.CircuitBreaker, TimeProvider.System);
+        Status = status;
+        _breaker = breaker;
         _scheduler = new KeyedLaneScheduler(settings.ConcurrentMessageLimit, Handle);
     }
 
@@ -55,13 +59,25 @@ internal sealed partial class TopicConsumer
     /// <summary>Completes when the poll thread has exited.</summary>
     public Task Completed => _completed.Task;
 
-    public ConsumerStatus Status { get; } = new();
+    public ConsumerStatus Status { get; }
 
-    public TopicConsumerSettings Settings => _settings;
-
+    /// <summary>Builds the Kafka consumer and polls it on a new thread; if it cannot be built, completes at once with <see cref="BuildError"/>.</summary>
     public void Start()
     {
-        _thread = new Thread(Run) { IsBackground = true, Name = $"kafka {_settings.Topics[0]} ({_settings.GroupId})" };
+        IConsumer<byte[]?, byte[]> consumer;
+        try
+        {
+            consumer = BuildConsumer();
+        }
+        catch (Exception ex)
+        {
+            BuildError = ex;
+            Faulted(ex);
+            _completed.TrySetResult();
+            return;
+        }
+
+        _thread = new Thread(() => Run(consumer)) { IsBackground = true, Name = $"kafka {_settings.Topics[0]} ({_settings.GroupId})" };
         _thread.Start();
     }
 
@@ -84,39 +100,46 @@ internal sealed partial class TopicConsumer
         return Stop(cancellationToken);
     }
 
-    private void Run()
+    private void Run(IConsumer<byte[]?, byte[]> consumer)
     {
         try
         {
-            using var consumer = BuildConsumer();
-            CheckRetryTopicLayout(consumer);
-            consumer.Subscribe(_settings.Topics);
-            Status.Running = true;
-            while (!_stopping.IsCancellationRequested)
-            {
-                if (Volatile.Read(ref _outstanding) >= _settings.MaxBufferedRecords)
-                {
-                    WaitForRoom();
-                }
-                else
-                {
-                    Poll(consumer);
-                }
-
-                Housekeeping(consumer);
-            }
-
+            PollUntilStopped(consumer);
             Shutdown(consumer);
         }
         catch (Exception ex)
         {
-            LogConsumerCrashed(ex, _settings.Topics[0], _settings.GroupId);
+            Faulted(ex);
+            ShutdownAfterFault(consumer);
         }
         finally
         {
+            consumer.Dispose();
             Status.Running = false;
             _processing.Cancel();
             _completed.TrySetResult();
+        }
+    }
+
+    private void PollUntilStopped(IConsumer<byte[]?, byte[]> consumer)
+    {
+        CheckRetryTopicLayout(consumer);
+        consumer.Subscribe(_settings.Topics);
+        Status.Running = true;
+        Status.Restarts.Recovered();
+        while (!_stopping.IsCancellationRequested)
+        {
+            ThrowIfFaulted();
+            if (Volatile.Read(ref _outstanding) >= _settings.MaxBufferedRecords)
+            {
+                WaitForRoom();
+            }
+            else
+            {
+                Poll(consumer);
+            }
+
+            Housekeeping(consumer);
         }
     }
 
@@ -132,7 +155,7 @@ internal sealed partial class TopicConsumer
 
     private IConsumer<byte[]?, byte[]> BuildConsumer() =>
         new ConsumerBuilder<byte[]?, byte[]>(_settings.ConsumerConfig)
-            .SetErrorHandler((_, error) => LogKafkaError(error.Code, error.Reason, _settings.Topics[0], _settings.GroupId))
+            .SetErrorHandler((_, error) => OnError(error))
             .SetLogHandler((_, message) => LogLibrdkafka(message.Facility, message.Message))
             .SetPartitionsAssignedHandler((c, partitions) => OnAssigned(c, partitions))
             .SetPartitionsRevokedHandler((c, partitions) => RevokeAndDrain(c, partitions.Select(p => p.TopicPartition), commit: !_abort))

@@ -29,4 +29,9 @@ internal sealed class TopicConsumerSettings
     public TimeSpan MaxRedeliveryDelay { get; init; } = TimeSpan.FromSeconds(30);
 
     public EndpointCircuitBreakerOptions CircuitBreaker { get; init; } = new();
+
+    public EndpointRestartOptions Restarts { get; init; } = new();
+
+    /// <summary>Test seam: called on every turn of the poll loop; an exception it returns is thrown there, as a fault.</summary>
+    public Func<Exception?>? PollFault { get; init; }
 }

@@ -5,8 +5,8 @@ namespace DebateEvents.Kafka.Diagnostics;
 
 /// <summary>
 /// The rider as a whole: the producer's breaker and every topic endpoint (running, assigned partitions,
-/// last poll, last commit, circuit state), next to the per-endpoint checks. Unhealthy when a consumer
-/// stopped or has not polled for a minute, degraded while a circuit is open or the producer's breaker
+/// last poll, last commit, circuit state, restarts), next to the per-endpoint checks. The worst endpoint
+/// decides (see <see cref="TopicEndpointHealthCheck.StatusOf"/>); degraded too while the producer's breaker
 /// rejects calls.
 /// </summary>
 internal sealed class KafkaRiderHealthCheck : IHealthCheck
@@ -29,17 +29,17 @@ internal sealed class KafkaRiderHealthCheck : IHealthCheck
         var status = rider.Services.Producer.IsCircuitOpen ? HealthStatus.Degraded : HealthStatus.Healthy;
         data["producer.circuit_open"] = rider.Services.Producer.IsCircuitOpen;
         var now = DateTimeOffset.UtcNow;
-        foreach (var (endpoint, consumer) in rider.Services.Health.Consumers)
+        foreach (var (endpoint, supervisor) in rider.Services.Health.Endpoints)
         {
-            foreach (var (key, value) in TopicEndpointHealthCheck.Describe(consumer.Status))
+            foreach (var (key, value) in TopicEndpointHealthCheck.Describe(supervisor.Status))
             {
                 data[$"{endpoint}.{key}"] = value;
             }
 
-            var endpointStatus = TopicEndpointHealthCheck.StatusOf(consumer.Status, now);
+            var endpointStatus = TopicEndpointHealthCheck.StatusOf(supervisor.Status, now);
             status = endpointStatus < status ? endpointStatus : status; // the worst wins: Unhealthy < Degraded < Healthy
         }
 
-        return Task.FromResult(new HealthCheckResult(status, $"{rider.Services.Health.Consumers.Count} Kafka topic endpoints", data: data));
+        return Task.FromResult(new HealthCheckResult(status, $"{rider.Services.Health.Endpoints.Count} Kafka topic endpoints", data: data));
     }
 }

@@ -15,6 +15,7 @@ internal sealed class RiderMetrics : IDisposable
     private readonly Counter<long> _failed;
     private readonly Counter<long> _retried;
     private readonly Counter<long> _deadLettered;
+    private readonly Counter<long> _restarts;
     private readonly Histogram<double> _handlingDuration;
     private readonly ConcurrentDictionary<(string Group, TopicPartition Partition), long> _lag = new();
 
@@ -27,6 +28,7 @@ internal sealed class RiderMetrics : IDisposable
         _failed = _meter.CreateCounter<long>("kafka.consumer.failed", "{record}", "Records settled by the retry or dead-letter topic because they could not be consumed.");
         _retried = _meter.CreateCounter<long>("kafka.consumer.retried", "{record}", "Records sent to the retry topic.");
         _deadLettered = _meter.CreateCounter<long>("kafka.consumer.dead_lettered", "{record}", "Records written to the dead-letter topic.");
+        _restarts = _meter.CreateCounter<long>("kafka.consumer.restarts", "{restart}", "Consumers a topic endpoint started again after a fault.");
         _handlingDuration = _meter.CreateHistogram<double>("kafka.consumer.handling.duration", "ms", "Time from dispatch to settlement of a record.");
         _meter.CreateObservableGauge("kafka.consumer.lag", ObserveLag, "{record}", "High watermark minus the next offset to consume, per partition.");
     }
@@ -48,6 +50,8 @@ internal sealed class RiderMetrics : IDisposable
     public void Retried(string topic, string group) => _retried.Add(1, Tag("topic", topic), Tag("group", group));
 
     public void DeadLettered(string topic, string group) => _deadLettered.Add(1, Tag("topic", topic), Tag("group", group));
+
+    public void Restarted(string topic, string group) => _restarts.Add(1, Tag("topic", topic), Tag("group", group));
 
     public void SetLag(string group, TopicPartition partition, long lag) => _lag[(group, partition)] = lag;
 

@@ -5,14 +5,14 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace DebateEvents.Kafka.Diagnostics;
 
 /// <summary>
-/// The running topic consumers of a rider, by endpoint name, for the health checks; and the registration
+/// The running topic endpoints of a rider (their supervisors), by endpoint name, for the health checks; and the registration
 /// of one health check per endpoint when it first starts. Endpoints are declared in the rider's
 /// configuration callback, which runs when the bus is built, long after health checks were set up, so
 /// their checks join the registrations then (resolving the options earlier would re-enter bus creation).
 /// </summary>
 internal sealed class TopicEndpointHealth
 {
-    private readonly ConcurrentDictionary<string, TopicConsumer> _consumers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, EndpointSupervisor> _endpoints = new(StringComparer.Ordinal);
     private readonly Lazy<HealthCheckServiceOptions?> _healthChecks;
 
     public TopicEndpointHealth(Func<HealthCheckServiceOptions?>? healthChecks = null)
@@ -20,13 +20,13 @@ internal sealed class TopicEndpointHealth
         _healthChecks = new Lazy<HealthCheckServiceOptions?>(healthChecks ?? (() => null));
     }
 
-    public IReadOnlyDictionary<string, TopicConsumer> Consumers => _consumers;
+    public IReadOnlyDictionary<string, EndpointSupervisor> Endpoints => _endpoints;
 
-    /// <summary>A consumer of <paramref name="endpoint"/> started: track it, and register the endpoint's health check once.</summary>
-    public void Add(string endpoint, TopicConsumer consumer)
+    /// <summary><paramref name="endpoint"/> is starting: track it, and register its health check once.</summary>
+    public void Add(string endpoint, EndpointSupervisor supervisor)
     {
         Register(endpoint);
-        _consumers[endpoint] = consumer;
+        _endpoints[endpoint] = supervisor;
     }
 
     private void Register(string endpoint)
@@ -47,5 +47,6 @@ internal sealed class TopicEndpointHealth
         }
     }
 
-    public void Remove(string endpoint, TopicConsumer consumer) => _consumers.TryRemove(new KeyValuePair<string, TopicConsumer>(endpoint, consumer));
+    public void Remove(string endpoint, EndpointSupervisor supervisor) =>
+        _endpoints.TryRemove(new KeyValuePair<string, EndpointSupervisor>(endpoint, supervisor));
 }

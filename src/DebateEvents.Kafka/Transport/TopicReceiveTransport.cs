@@ -9,7 +9,8 @@ namespace DebateEvents.Kafka.Transport;
 
 /// <summary>
 /// The receive transport of a topic endpoint: on start it provisions the topics (when asked to), starts
-/// a <see cref="TopicConsumer"/> and reports the endpoint ready once the group assigned it partitions.
+/// an <see cref="EndpointSupervisor"/> (which runs and restarts the endpoint's consumer) and reports the
+/// endpoint ready once the group assigned it partitions, or faulted when its configuration is rejected.
 /// </summary>
 internal sealed partial class TopicReceiveTransport : IReceiveTransport
 {
@@ -17,17 +18,17 @@ internal sealed partial class TopicReceiveTransport : IReceiveTransport
     private readonly TopicReceiveEndpointContext _context;
     private readonly string _endpointName;
     private readonly IReadOnlyList<TopicDefinition> _topics;
-    private readonly Func<TopicConsumer> _createConsumer;
+    private readonly Func<EndpointSupervisor> _createSupervisor;
     private readonly KafkaRiderServices _services;
     private readonly ILogger _logger;
 
     public TopicReceiveTransport(TopicReceiveEndpointContext context, string endpointName, IReadOnlyList<TopicDefinition> topics,
-        Func<TopicConsumer> createConsumer, KafkaRiderServices services)
+        Func<EndpointSupervisor> createSupervisor, KafkaRiderServices services)
     {
         _context = context;
         _endpointName = endpointName;
         _topics = topics;
-        _createConsumer = createConsumer;
+        _createSupervisor = createSupervisor;
         _services = services;
         _logger = services.LoggerFactory.CreateLogger<TopicReceiveTransport>();
     }
@@ -60,7 +61,7 @@ internal sealed partial class TopicReceiveTransport : IReceiveTransport
     {
         private readonly TopicReceiveTransport _transport;
         private readonly CancellationTokenSource _stopping = new();
-        private TopicConsumer? _consumer;
+        private EndpointSupervisor? _supervisor;
         private Task _starting = Task.CompletedTask;
 
         public Handle(TopicReceiveTransport transport)
@@ -68,9 +69,9 @@ internal sealed partial class TopicReceiveTransport : IReceiveTransport
             _transport = transport;
         }
 
-        public long DeliveryCount => _consumer?.Status.Delivered ?? 0;
+        public long DeliveryCount => _supervisor?.Status.Delivered ?? 0;
 
-        public int ConcurrentDeliveryCount => _consumer?.Settings.ConcurrentMessageLimit ?? 0;
+        public int ConcurrentDeliveryCount => _supervisor?.Settings.ConcurrentMessageLimit ?? 0;
 
         public void Start() => _starting = Task.Run(() => StartAsync(_stopping.Token));
 
@@ -78,10 +79,10 @@ internal sealed partial class TopicReceiveTransport : IReceiveTransport
         {
             await _stopping.CancelAsync();
             await _starting.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (_consumer is { } consumer)
+            if (_supervisor is { } supervisor)
             {
-                await consumer.Stop(cancellationToken);
-                _transport._services.Health.Remove(_transport._endpointName, consumer);
+                await supervisor.Stop(cancellationToken);
+                _transport._services.Health.Remove(_transport._endpointName, supervisor);
             }
 
             await _transport._context.TransportObservers.NotifyCompleted(_transport._context.InputAddress, this);
@@ -97,12 +98,12 @@ internal sealed partial class TopicReceiveTransport : IReceiveTransport
                     await transport._services.Provisioner.EnsureTopic(topic, cancellationToken);
                 }
 
-                var consumer = transport._createConsumer();
-                _consumer = consumer;
-                transport._services.Health.Add(transport._endpointName, consumer);
-                consumer.Start();
-                var assigned = await Task.WhenAny(consumer.FirstAssignment, Task.Delay(ReadyTimeout, cancellationToken));
-                if (assigned != consumer.FirstAssignment)
+                var supervisor = transport._createSupervisor();
+                _supervisor = supervisor;
+                transport._services.Health.Add(transport._endpointName, supervisor);
+                await supervisor.Start(cancellationToken);
+                var assigned = await Task.WhenAny(supervisor.FirstAssignment, Task.Delay(ReadyTimeout, cancellationToken));
+                if (assigned != supervisor.FirstAssignment)
                 {
                     transport.LogNoAssignment(transport._endpointName, ReadyTimeout);
                 }
@@ -112,6 +113,14 @@ internal sealed partial class TopicReceiveTransport : IReceiveTransport
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 // Stopped before it was ready.
+            }
+            catch (ConfigurationException ex)
+            {
+                // MassTransit fails the bus start at once only for a fault it deems permanent, a non-transient
+                // connection fault; for any other it waits out the start timeout. No restart can fix this one.
+                transport.LogStartFailed(ex, transport._endpointName);
+                await transport._context.TransportObservers.NotifyFaulted(transport._context.InputAddress,
+                    new ConnectionException(ex.Message, ex, isTransient: false));
             }
             catch (Exception ex)
             {

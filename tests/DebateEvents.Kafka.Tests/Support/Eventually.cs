@@ -16,4 +16,18 @@ internal static class Eventually
             await Task.Delay(20);
         }
     }
+
+    public static async Task Until(Func<Task<bool>> condition, TimeSpan timeout, Func<string> missing)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                Assert.Fail($"Timed out after {timeout.TotalSeconds:0.#} s: {missing()}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
 }

@@ -59,7 +59,16 @@ internal sealed class RiderTestHost : IAsyncDisposable
         });
         var provider = services.BuildServiceProvider(validateScopes: true);
         var host = new RiderTestHost(provider);
-        await host.Harness.Start();
+        try
+        {
+            await host.Harness.Start();
+        }
+        catch
+        {
+            await provider.DisposeAsync();
+            throw;
+        }
+
         return host;
     }
 
@@ -83,9 +92,9 @@ internal sealed class RiderTestHost : IAsyncDisposable
     /// <summary>Simulates a crash of every topic endpoint: no further commits, no clean leave.</summary>
     public async Task Crash()
     {
-        foreach (var consumer in Rider.Services.Health.Consumers.Values)
+        foreach (var endpoint in Rider.Services.Health.Endpoints.Values)
         {
-            await consumer.Abort(CancellationToken.None);
+            await endpoint.Abort(CancellationToken.None);
         }
     }
 
