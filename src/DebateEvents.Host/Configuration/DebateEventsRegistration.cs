@@ -5,6 +5,7 @@ using DebateEvents.Host.Processors;
 using DebateEvents.Host.ReadModels;
 using DebateEvents.Host.Webhooks;
 using DebateEvents.Kafka;
+using DebateEvents.Kafka.Configuration;
 using DebateEvents.Kafka.Serialization;
 using DebateEvents.Testing;
 using DebateEvents.Outbox.Configuration;
@@ -26,6 +27,7 @@ public static class DebateEventsRegistration
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<KafkaOptions>().BindConfiguration(KafkaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KafkaConnectionOptions>().BindConfiguration(KafkaOptions.Section);
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         var kafka = configuration.GetSection(KafkaOptions.Section).Get<KafkaOptions>() ?? new KafkaOptions();
         services.AddSingleton<KafkaConnection>();
@@ -41,7 +43,7 @@ public static class DebateEventsRegistration
         services.AddHostedService<SchemaPreparation>();
         services.AddDebateEventsOutbox<DebateDbContext>(o => o.UseSqlite());
         services.AddOptions<Outbox.Configuration.DebateEventsOutboxOptions>()
-            .Configure<KafkaConnection>((o, connection) => o.BootstrapServers = connection.BootstrapServers);
+            .Configure<KafkaConnection>((o, connection) => o.Connection = connection.Options);
 
         services.AddMassTransit(x =>
         {

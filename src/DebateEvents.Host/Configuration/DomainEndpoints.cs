@@ -26,7 +26,7 @@ public static class DomainEndpoints
         ArgumentNullException.ThrowIfNull(kafka);
         ArgumentNullException.ThrowIfNull(options);
         var connection = context.GetRequiredService<KafkaConnection>();
-        kafka.Host(connection.BootstrapServers);
+        kafka.Host(connection.Options);
         if (connection.Embedded is { } cluster)
         {
             kafka.UseTopicProvisioner((topic, _) =>

@@ -1,4 +1,5 @@
 using DebateEvents.Host.Configuration;
+using DebateEvents.Kafka.Configuration;
 using DebateEvents.Testing;
 using Microsoft.Extensions.Options;
 
@@ -13,10 +14,12 @@ public sealed class KafkaConnection : IDisposable
     private readonly EmbeddedKafkaCluster? _embedded;
 
     /// <summary>Connects to the configured cluster, or starts the embedded one.</summary>
-    public KafkaConnection(IOptions<KafkaOptions> options, ILogger<KafkaConnection> logger)
+    public KafkaConnection(IOptions<KafkaOptions> options, IOptions<KafkaConnectionOptions> connection, ILogger<KafkaConnection> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(connection);
         var kafka = options.Value;
+        Options = connection.Value;
         if (!kafka.IsEmbedded)
         {
             BootstrapServers = kafka.BootstrapServers!;
@@ -30,11 +33,15 @@ public sealed class KafkaConnection : IDisposable
         }
 
         BootstrapServers = _embedded.BootstrapServers;
+        Options.BootstrapServers = BootstrapServers;
         logger.LogInformation("Embedded Kafka cluster with {Brokers} broker(s) listening on {BootstrapServers}", kafka.EmbeddedBrokers, BootstrapServers);
     }
 
     /// <summary>Broker list for Kafka clients.</summary>
     public string BootstrapServers { get; }
+
+    /// <summary>The one connection description every Kafka client of the host is built from (the embedded brokers in embedded mode).</summary>
+    public KafkaConnectionOptions Options { get; }
 
     /// <summary>The in-process cluster in embedded mode, else null.</summary>
     public EmbeddedKafkaCluster? Embedded => _embedded;

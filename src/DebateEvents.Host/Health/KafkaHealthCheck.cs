@@ -8,11 +8,15 @@ namespace DebateEvents.Host.Health;
 /// <summary>Healthy when a metadata request to the cluster answers with at least one broker.</summary>
 internal sealed class KafkaHealthCheck(KafkaConnection connection, SchemaRegistryOptions registry) : IHealthCheck, IDisposable
 {
-    private readonly Lazy<IAdminClient> _admin = new(() => new AdminClientBuilder(new AdminClientConfig
+    private readonly Lazy<IAdminClient> _admin = new(() => new AdminClientBuilder(AdminConfig(connection)).Build());
+
+    /// <summary>The admin client's settings: the host's one connection description, with a short socket timeout.</summary>
+    internal static AdminClientConfig AdminConfig(KafkaConnection connection)
     {
-        BootstrapServers = connection.BootstrapServers,
-        SocketTimeoutMs = 3_000,
-    }).Build());
+        var config = connection.Options.ToAdminConfig();
+        config.SocketTimeoutMs = 3_000;
+        return config;
+    }
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -6,7 +6,10 @@ namespace DebateEvents.Kafka.Configuration;
 public interface IKafkaRiderConfigurator
 {
     /// <summary>The brokers to bootstrap from, and security and client settings.</summary>
-    void Host(string bootstrapServers, Action<KafkaHostOptions>? configure = null);
+    void Host(string bootstrapServers, Action<KafkaConnectionOptions>? configure = null);
+
+    /// <summary>Every connection setting at once, from the description the other clients of the application use too.</summary>
+    void Host(KafkaConnectionOptions connection);
 
     /// <summary>Settings of the shared producer (idempotence, acks, compression, linger, batch, breaker).</summary>
     void ConfigureProducer(Action<KafkaProducerOptions> configure);

@@ -25,7 +25,7 @@ internal sealed class KafkaBusInstanceSpecification : IBusInstanceSpecification
 
     public IEnumerable<ValidationResult> Validate()
     {
-        if (string.IsNullOrWhiteSpace(_configurator.BootstrapServers))
+        if (string.IsNullOrWhiteSpace(_configurator.Connection.BootstrapServers))
         {
             yield return this.Failure("Host", "bootstrap servers must be set");
         }

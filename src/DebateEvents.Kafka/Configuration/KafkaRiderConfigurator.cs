@@ -7,9 +7,7 @@ internal sealed class KafkaRiderConfigurator : IKafkaRiderConfigurator
 {
     private readonly List<TopicEndpointDefinition> _endpoints = [];
 
-    public string BootstrapServers { get; private set; } = "localhost:9092";
-
-    public KafkaHostOptions HostOptions { get; } = new();
+    public KafkaConnectionOptions Connection { get; } = new() { BootstrapServers = "localhost:9092" };
 
     public KafkaProducerOptions ProducerOptions { get; } = new();
 
@@ -17,11 +15,18 @@ internal sealed class KafkaRiderConfigurator : IKafkaRiderConfigurator
 
     public IReadOnlyList<TopicEndpointDefinition> Endpoints => _endpoints;
 
-    public void Host(string bootstrapServers, Action<KafkaHostOptions>? configure = null)
+    public void Host(string bootstrapServers, Action<KafkaConnectionOptions>? configure = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bootstrapServers);
-        BootstrapServers = bootstrapServers;
-        configure?.Invoke(HostOptions);
+        Connection.BootstrapServers = bootstrapServers;
+        configure?.Invoke(Connection);
+    }
+
+    public void Host(KafkaConnectionOptions connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connection.BootstrapServers);
+        Connection.CopyFrom(connection);
     }
 
     public void ConfigureProducer(Action<KafkaProducerOptions> configure)

@@ -34,7 +34,7 @@ internal sealed class KafkaRiderFactory : IRegistrationRiderFactory<IKafkaRider>
     {
         var loggerFactory = context.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         var clientConfig = new ClientConfig();
-        configurator.HostOptions.ApplyTo(clientConfig, configurator.BootstrapServers);
+        configurator.Connection.ApplyTo(clientConfig);
         var producerConfig = new ProducerConfig(new Dictionary<string, string>(clientConfig));
         configurator.ProducerOptions.ApplyTo(producerConfig);
         var metrics = new RiderMetrics();

@@ -1,3 +1,4 @@
+using DebateEvents.Kafka.Configuration;
 using DebateEvents.Kafka.Routing;
 using DebateEvents.Outbox.Storage;
 
@@ -16,10 +17,20 @@ public sealed class DebateEventsOutboxOptions
 
     internal List<Action<EventRouteTable>> RouteRegistrations { get; } = [];
 
-    /// <summary>Kafka bootstrap servers the dispatcher produces to; required.</summary>
-    public string BootstrapServers { get; set; } = "";
+    /// <summary>
+    /// How the dispatcher's own producer reaches Kafka: brokers, security, client id, any librdkafka property.
+    /// Give it the same description as the rider (<c>k.Host(connection)</c>) so both use one set of settings.
+    /// </summary>
+    public KafkaConnectionOptions Connection { get; set; } = new();
 
-    /// <summary>Extra librdkafka producer properties (security, client id); idempotence and acks=all cannot be turned off here.</summary>
+    /// <summary>Kafka bootstrap servers the dispatcher produces to; required. The same as <c>Connection.BootstrapServers</c>.</summary>
+    public string BootstrapServers
+    {
+        get => Connection.BootstrapServers;
+        set => Connection.BootstrapServers = value;
+    }
+
+    /// <summary>Extra librdkafka producer properties, applied after <see cref="Connection"/>; idempotence and acks=all cannot be turned off here.</summary>
     public IDictionary<string, string> ProducerProperties { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Most rows read and sent in one dispatcher round. Default 2,000.</summary>

@@ -35,12 +35,12 @@ internal sealed class KafkaOutboxTransport : IOutboxTransport, IDisposable
     {
         var settings = options.Value;
         var config = new ProducerConfig();
+        settings.Connection.ApplyTo(config);
         foreach (var (name, value) in settings.ProducerProperties)
         {
             config.Set(name, value);
         }
 
-        config.BootstrapServers = settings.BootstrapServers;
         config.EnableIdempotence = true;
         config.Acks = Acks.All;
         config.LingerMs = settings.Linger.TotalMilliseconds;

@@ -93,7 +93,7 @@ public sealed class AdminClientProvisioningTests : IAsyncLifetime
     private AdminClientTopicProvisioner Provisioner() =>
         new(new AdminClientConfig { BootstrapServers = _broker.BootstrapServers }, NullLogger.Instance);
 
-    private static void AssertRequest(AdminProtocolBroker.TopicRequest request, string name, int partitions, Dictionary<string, string?> configs)
+    private static void AssertRequest(TopicRequest request, string name, int partitions, Dictionary<string, string?> configs)
     {
         Assert.Equal(name, request.Name);
         Assert.Equal(partitions, request.Partitions);

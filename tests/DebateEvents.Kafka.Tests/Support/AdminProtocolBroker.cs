@@ -10,7 +10,8 @@ namespace DebateEvents.Kafka.Tests.Support;
 /// A single-node Kafka protocol server on 127.0.0.1 that answers just what librdkafka's admin client needs
 /// to create topics (ApiVersions, Metadata, CreateTopics), for the admin API the embedded mock cluster lacks.
 /// It speaks only non-flexible protocol versions, records every topic it is asked to create, and closes
-/// the connection on any other request.
+/// the connection on any other request. With <see cref="RequireSaslPlain"/> it demands SASL/PLAIN first,
+/// as a secured broker does, and records every connection's handshake and requests.
 /// </summary>
 internal sealed class AdminProtocolBroker : IAsyncDisposable, IDisposable
 {
@@ -18,11 +19,17 @@ internal sealed class AdminProtocolBroker : IAsyncDisposable, IDisposable
     private const short MetadataKey = 3;
     private const short ApiVersionsKey = 18;
     private const short CreateTopicsKey = 19;
+    private const short SaslHandshakeKey = 17;
+    private const short SaslAuthenticateKey = 36;
 
     // The newest non-flexible versions: Metadata v9 and CreateTopics v5 switch to compact encodings.
     // Metadata v1 is the first with the controller id, which the admin client sends CreateTopics to.
     private static readonly (short Key, short Min, short Max)[] SupportedApis =
-        [(ApiVersionsKey, 0, 0), (MetadataKey, 1, 1), (CreateTopicsKey, 0, 4)];
+        [(ApiVersionsKey, 0, 0), (MetadataKey, 1, 1), (CreateTopicsKey, 0, 4), (SaslHandshakeKey, 1, 1), (SaslAuthenticateKey, 0, 1)];
+
+    // Offered but never answered (the connection closes): enough for consumers (FindCoordinator) and idempotent
+    // producers (InitProducerId) to show themselves, since librdkafka sends only what a broker offers.
+    private static readonly (short Key, short Min, short Max)[] OfferedOnly = [(10, 0, 0), (22, 0, 0)];
 
     private readonly TcpListener _listener;
     private readonly ConcurrentDictionary<string, int> _topics = new(StringComparer.Ordinal);
@@ -31,6 +38,8 @@ internal sealed class AdminProtocolBroker : IAsyncDisposable, IDisposable
     private readonly ConcurrentQueue<string> _unansweredRequests = new();
     private readonly ConcurrentBag<TcpClient> _clients = [];
     private readonly ConcurrentBag<Task> _connections = [];
+    private readonly ConcurrentQueue<BrokerConnection> _served = new();
+    private readonly SaslPlainGate _sasl = new();
     private readonly Task _accepting;
     private int _stopped;
 
@@ -56,6 +65,12 @@ internal sealed class AdminProtocolBroker : IAsyncDisposable, IDisposable
     /// implement, and frames it could not parse. Empty when the client stayed within what it supports.
     /// </summary>
     public IReadOnlyCollection<string> UnansweredRequests => _unansweredRequests;
+
+    /// <summary>Every connection served so far, with its SASL outcome and the requests it made.</summary>
+    public IReadOnlyCollection<BrokerConnection> Connections => _served;
+
+    /// <summary>Demands SASL/PLAIN with these credentials before any request but ApiVersions and the handshake itself.</summary>
+    public void RequireSaslPlain(string user, string password) => _sasl.Require(user, password);
 
     /// <summary>Starts listening on an ephemeral port of the loopback interface.</summary>
     public static AdminProtocolBroker Start() => new();
@@ -125,7 +140,9 @@ internal sealed class AdminProtocolBroker : IAsyncDisposable, IDisposable
             try
             {
                 var stream = client.GetStream();
-                while (ReadFrame(stream) is { } request && Answer(request) is { } response)
+                var connection = new BrokerConnection();
+                _served.Enqueue(connection);
+                while (ReadFrame(stream) is { } request && Answer(request, connection) is { } response)
                 {
                     stream.Write(response);
                 }
@@ -155,14 +172,20 @@ internal sealed class AdminProtocolBroker : IAsyncDisposable, IDisposable
     }
 
     /// <summary>The response frame to <paramref name="request"/>, or null to close the connection.</summary>
-    private byte[]? Answer(byte[] request)
+    private byte[]? Answer(byte[] request, BrokerConnection connection)
     {
         // Request header v1 (v2 only adds tagged fields, which the flexible ApiVersions request is not parsed past).
         var reader = new KafkaWire.Reader(request);
         var apiKey = reader.Int16();
         var apiVersion = reader.Int16();
         var correlationId = reader.Int32();
-        _ = reader.NullableString();
+        connection.ClientId = reader.NullableString();
+        connection.Requests.Enqueue(apiKey);
+        if (_sasl.Required && connection.User is null && apiKey is not (ApiVersionsKey or SaslHandshakeKey or SaslAuthenticateKey))
+        {
+            connection.Unauthenticated.Enqueue(apiKey);
+            return null;
+        }
 
         // Response header v0, which ApiVersions keeps even in its flexible versions.
         var writer = new KafkaWire.Writer().Int32(correlationId);
@@ -174,6 +197,14 @@ internal sealed class AdminProtocolBroker : IAsyncDisposable, IDisposable
         {
             _unansweredRequests.Enqueue($"api key {apiKey} v{apiVersion}");
             return null;
+        }
+        else if (apiKey == SaslHandshakeKey)
+        {
+            SaslPlainGate.Handshake(reader, writer);
+        }
+        else if (apiKey == SaslAuthenticateKey)
+        {
+            _sasl.Authenticate(reader, writer, apiVersion, connection);
         }
         else if (apiKey == MetadataKey)
         {
@@ -192,7 +223,7 @@ internal sealed class AdminProtocolBroker : IAsyncDisposable, IDisposable
         // KIP-511: a version the broker does not know gets a v0 body with UNSUPPORTED_VERSION and the
         // supported ranges, so the client retries with one it finds there.
         writer.Int16(apiVersion == 0 ? (short)ErrorCode.NoError : (short)ErrorCode.UnsupportedVersion)
-            .Array(SupportedApis, (w, api) => w.Int16(api.Key).Int16(api.Min).Int16(api.Max));
+            .Array([.. SupportedApis, .. OfferedOnly], (w, api) => w.Int16(api.Key).Int16(api.Min).Int16(api.Max));
     }
 
     private void WriteMetadata(KafkaWire.Reader reader, KafkaWire.Writer writer)
@@ -265,21 +296,4 @@ internal sealed class AdminProtocolBroker : IAsyncDisposable, IDisposable
         _topicRequests.Enqueue(answered);
         return answered;
     }
-
-    /// <summary>One topic of a CreateTopics request and the broker's answer to it.</summary>
-    /// <param name="Name">The topic name.</param>
-    /// <param name="Partitions">The requested partition count (-1 asks for the broker default).</param>
-    /// <param name="ReplicationFactor">The requested replication factor (-1 asks for the broker default).</param>
-    /// <param name="Configs">The topic configs sent, such as <c>retention.ms</c>; a null value is a null on the wire.</param>
-    /// <param name="ApiVersion">The CreateTopics version the client chose.</param>
-    /// <param name="Answer">The error code the broker answered with, <see cref="ErrorCode.NoError"/> when created.</param>
-    /// <param name="Message">The error message sent with <paramref name="Answer"/>, if any.</param>
-    public sealed record TopicRequest(
-        string Name,
-        int Partitions,
-        short ReplicationFactor,
-        IReadOnlyDictionary<string, string?> Configs,
-        short ApiVersion,
-        ErrorCode Answer,
-        string? Message);
 }

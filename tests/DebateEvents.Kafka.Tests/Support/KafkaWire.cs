@@ -21,6 +21,8 @@ internal static class KafkaWire
 
         public bool Boolean() => Take(1)[0] != 0;
 
+        public byte[] Bytes() => Take(Int32()).ToArray();
+
         public string? NullableString()
         {
             var length = Int16();
