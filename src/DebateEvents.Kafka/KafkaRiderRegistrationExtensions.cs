@@ -23,6 +23,7 @@ public static class KafkaRiderRegistrationExtensions
         ArgumentNullException.ThrowIfNull(configure);
         GetOrAddRouting(configurator);
         configurator.SetRiderFactory(new KafkaRiderFactory(configure));
+        configurator.AddMetrics();
         configurator.TryAddSingleton<IEventRecordProducer>(sp => sp.GetRequiredService<IKafkaRider>().RecordProducer);
         configurator.AddHealthChecks().AddCheck<KafkaRiderHealthCheck>("kafka-rider", tags: ["kafka", "ready"]);
     }

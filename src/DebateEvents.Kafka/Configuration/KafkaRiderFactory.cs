@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Confluent.Kafka;
 using DebateEvents.Kafka.Diagnostics;
 using DebateEvents.Kafka.Producers;
@@ -37,7 +38,7 @@ internal sealed class KafkaRiderFactory : IRegistrationRiderFactory<IKafkaRider>
         configurator.Connection.ApplyTo(clientConfig);
         var producerConfig = new ProducerConfig(new Dictionary<string, string>(clientConfig));
         configurator.ProducerOptions.ApplyTo(producerConfig);
-        var metrics = new RiderMetrics();
+        var metrics = new RiderMetrics(context.GetRequiredService<IMeterFactory>());
         var producer = new KafkaRecordProducer(producerConfig, configurator.ProducerOptions, metrics, loggerFactory.CreateLogger<KafkaRecordProducer>());
         var provisioner = configurator.Provisioner
             ?? new AdminClientTopicProvisioner(new AdminClientConfig(clientConfig), loggerFactory.CreateLogger<AdminClientTopicProvisioner>());

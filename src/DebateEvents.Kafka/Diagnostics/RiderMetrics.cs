@@ -1,71 +1,93 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Confluent.Kafka;
 
 namespace DebateEvents.Kafka.Diagnostics;
 
-/// <summary>The rider's instruments; one instance per rider, tagged by topic (and consumer group where it applies).</summary>
-internal sealed class RiderMetrics : IDisposable
+/// <summary>
+/// The rider's instruments, on a meter from the application's <see cref="IMeterFactory"/>. Where the OpenTelemetry
+/// messaging conventions define an instrument (<c>messaging.client.sent.messages</c>,
+/// <c>messaging.client.consumed.messages</c>, <c>messaging.process.duration</c>) it is used with their attribute
+/// names; what they do not cover (retry and dead-letter topics, restarts, lag) is under <c>debateevents.kafka.</c>.
+/// </summary>
+internal sealed class RiderMetrics
 {
-    private readonly Meter _meter = new(KafkaTelemetry.Name);
-    private readonly Counter<long> _produced;
-    private readonly Counter<long> _produceErrors;
+    private const string System = "kafka";
+    private readonly Counter<long> _sent;
     private readonly Counter<long> _consumed;
-    private readonly Counter<long> _processed;
-    private readonly Counter<long> _failed;
+    private readonly Histogram<double> _processDuration;
     private readonly Counter<long> _retried;
     private readonly Counter<long> _deadLettered;
     private readonly Counter<long> _restarts;
-    private readonly Histogram<double> _handlingDuration;
     private readonly ConcurrentDictionary<(string Group, TopicPartition Partition), long> _lag = new();
 
-    public RiderMetrics()
+    public RiderMetrics(IMeterFactory meterFactory)
     {
-        _produced = _meter.CreateCounter<long>("kafka.producer.records", "{record}", "Records acknowledged by the broker.");
-        _produceErrors = _meter.CreateCounter<long>("kafka.producer.errors", "{record}", "Records whose delivery failed.");
-        _consumed = _meter.CreateCounter<long>("kafka.consumer.records", "{record}", "Records polled from the broker.");
-        _processed = _meter.CreateCounter<long>("kafka.consumer.processed", "{record}", "Records consumed successfully.");
-        _failed = _meter.CreateCounter<long>("kafka.consumer.failed", "{record}", "Records settled by the retry or dead-letter topic because they could not be consumed.");
-        _retried = _meter.CreateCounter<long>("kafka.consumer.retried", "{record}", "Records sent to the retry topic.");
-        _deadLettered = _meter.CreateCounter<long>("kafka.consumer.dead_lettered", "{record}", "Records written to the dead-letter topic.");
-        _restarts = _meter.CreateCounter<long>("kafka.consumer.restarts", "{restart}", "Consumers a topic endpoint started again after a fault.");
-        _handlingDuration = _meter.CreateHistogram<double>("kafka.consumer.handling.duration", "ms", "Time from dispatch to settlement of a record.");
-        _meter.CreateObservableGauge("kafka.consumer.lag", ObserveLag, "{record}", "High watermark minus the next offset to consume, per partition.");
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(KafkaTelemetry.Name);
+        _sent = meter.CreateCounter<long>("messaging.client.sent.messages", "{message}", "Records the producer sent, with error.type when delivery failed.");
+        _consumed = meter.CreateCounter<long>("messaging.client.consumed.messages", "{message}", "Records polled from the broker.");
+        _processDuration = meter.CreateHistogram<double>("messaging.process.duration", "s",
+            "Time from dispatch to settlement of a record, with error.type when it went to the retry or dead-letter topic.");
+        _retried = meter.CreateCounter<long>("debateevents.kafka.consumer.retried", "{message}", "Records sent to the retry topic.");
+        _deadLettered = meter.CreateCounter<long>("debateevents.kafka.consumer.dead_lettered", "{message}", "Records written to the dead-letter topic.");
+        _restarts = meter.CreateCounter<long>("debateevents.kafka.consumer.restarts", "{restart}", "Consumers a topic endpoint started again after a fault.");
+        meter.CreateObservableGauge("debateevents.kafka.consumer.lag", ObserveLag, "{message}", "High watermark minus the next offset to consume, per partition.");
     }
 
-    public void Produced(string topic) => _produced.Add(1, Tag("topic", topic));
+    public void Produced(string topic) => _sent.Add(1, Destination(topic, "send"));
 
-    public void ProduceFailed(string topic) => _produceErrors.Add(1, Tag("topic", topic));
-
-    public void Consumed(string topic, string group) => _consumed.Add(1, Tag("topic", topic), Tag("group", group));
-
-    public void Processed(string topic, string group, double milliseconds)
+    public void ProduceFailed(string topic)
     {
-        _processed.Add(1, Tag("topic", topic), Tag("group", group));
-        _handlingDuration.Record(milliseconds, Tag("topic", topic), Tag("group", group));
+        var tags = Destination(topic, "send");
+        tags.Add("error.type", "delivery_failed");
+        _sent.Add(1, tags);
     }
 
-    public void Failed(string topic, string group) => _failed.Add(1, Tag("topic", topic), Tag("group", group));
+    public void Consumed(string topic, string group) => _consumed.Add(1, Group(topic, group, "receive"));
 
-    public void Retried(string topic, string group) => _retried.Add(1, Tag("topic", topic), Tag("group", group));
+    public void Processed(string topic, string group, double milliseconds) => _processDuration.Record(milliseconds / 1000, Group(topic, group, "process"));
 
-    public void DeadLettered(string topic, string group) => _deadLettered.Add(1, Tag("topic", topic), Tag("group", group));
+    public void Failed(string topic, string group)
+    {
+        // The duration of a failed settlement is not measured; the failure is still counted in the histogram.
+        var tags = Group(topic, group, "process");
+        tags.Add("error.type", "consume_failed");
+        _processDuration.Record(0, tags);
+    }
 
-    public void Restarted(string topic, string group) => _restarts.Add(1, Tag("topic", topic), Tag("group", group));
+    public void Retried(string topic, string group) => _retried.Add(1, Group(topic, group, "process"));
+
+    public void DeadLettered(string topic, string group) => _deadLettered.Add(1, Group(topic, group, "process"));
+
+    public void Restarted(string topic, string group) => _restarts.Add(1, Group(topic, group, "receive"));
 
     public void SetLag(string group, TopicPartition partition, long lag) => _lag[(group, partition)] = lag;
 
     public void ClearLag(string group, TopicPartition partition) => _lag.TryRemove((group, partition), out _);
 
-    public void Dispose() => _meter.Dispose();
-
     private IEnumerable<Measurement<long>> ObserveLag()
     {
         foreach (var ((group, partition), lag) in _lag)
         {
-            yield return new Measurement<long>(lag, Tag("topic", partition.Topic), Tag("partition", partition.Partition.Value), Tag("group", group));
+            var tags = Group(partition.Topic, group, "receive");
+            tags.Add("messaging.destination.partition.id", partition.Partition.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            yield return new Measurement<long>(lag, tags);
         }
     }
 
-    private static KeyValuePair<string, object?> Tag(string name, object value) => new(name, value);
+    private static TagList Destination(string topic, string operation) => new()
+    {
+        { "messaging.system", System },
+        { "messaging.operation.name", operation },
+        { "messaging.destination.name", topic },
+    };
+
+    private static TagList Group(string topic, string group, string operation)
+    {
+        var tags = Destination(topic, operation);
+        tags.Add("messaging.consumer.group.name", group);
+        return tags;
+    }
 }

@@ -53,7 +53,6 @@ internal sealed class KafkaRider : IKafkaRider, IRiderControl, IDisposable
     public void Dispose()
     {
         _services.Producer.Dispose();
-        _services.Metrics.Dispose();
         (_services.Provisioner as IDisposable)?.Dispose();
     }
 

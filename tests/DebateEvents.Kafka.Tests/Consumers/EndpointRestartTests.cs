@@ -179,7 +179,7 @@ public sealed class EndpointRestartTests(ClusterFixture fixture, ITestOutputHelp
         {
             _listener.InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == KafkaTelemetry.Name && instrument.Name == "kafka.consumer.restarts")
+                if (instrument.Meter.Name == KafkaTelemetry.Name && instrument.Name == "debateevents.kafka.consumer.restarts")
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }
@@ -188,7 +188,7 @@ public sealed class EndpointRestartTests(ClusterFixture fixture, ITestOutputHelp
             {
                 foreach (var tag in tags)
                 {
-                    if (tag.Key == "topic" && Equals(tag.Value, topic))
+                    if (tag.Key == "messaging.destination.name" && Equals(tag.Value, topic))
                     {
                         Interlocked.Add(ref _total, value);
                     }

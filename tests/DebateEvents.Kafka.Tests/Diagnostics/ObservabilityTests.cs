@@ -70,6 +70,47 @@ public sealed class ObservabilityTests(ClusterFixture fixture, ITestOutputHelper
     }
 
     [Fact]
+    public async Task Instruments_FollowTheOpenTelemetryMessagingConventions_OnTheApplicationsMeterFactory()
+    {
+        var measurements = new ConcurrentQueue<(string Instrument, object Meter, Dictionary<string, object?> Tags)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == KafkaTelemetry.Name)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        void Record(System.Diagnostics.Metrics.Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
+            measurements.Enqueue((instrument.Name, instrument.Meter.Scope!, new Dictionary<string, object?>(tags.ToArray())));
+        listener.SetMeasurementEventCallback<long>((instrument, _, tags, _) => Record(instrument, tags));
+        listener.SetMeasurementEventCallback<double>((instrument, _, tags, _) => Record(instrument, tags));
+        listener.Start();
+        var log = new ProcessingLog();
+        await using var host = await RiderTestHost.Start(fixture.Cluster, output, log, (context, k) =>
+            k.TopicEndpoint(_topic, _group, e =>
+            {
+                e.CreateIfMissing(t => t.NumPartitions = 2);
+                e.ConfigureConsumer<ArgumentConsumer>(context);
+            }),
+            register: r => r.AddProducer<ArgumentMade>(_topic, a => a.DebateId));
+
+        await host.Producer<ArgumentMade>().Produce(new ArgumentMade("measured", 1, "x"));
+
+        bool Ours(string instrument) => measurements.Any(m => m.Instrument == instrument && Equals(m.Tags.GetValueOrDefault("messaging.destination.name"), _topic));
+        await Eventually.Until(() => Ours("messaging.client.sent.messages") && Ours("messaging.client.consumed.messages") && Ours("messaging.process.duration"),
+            TimeSpan.FromSeconds(10), () => string.Join(", ", measurements.Select(m => m.Instrument).Distinct()));
+        var processed = measurements.First(m => m.Instrument == "messaging.process.duration" && Equals(m.Tags["messaging.destination.name"], _topic));
+        Assert.Equal("kafka", processed.Tags["messaging.system"]);
+        Assert.Equal(_group, processed.Tags["messaging.consumer.group.name"]);
+        Assert.Equal("process", processed.Tags["messaging.operation.name"]);
+        // The meter comes from the container's IMeterFactory (its scope), not from a meter of the rider's own.
+        Assert.Same(host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), processed.Meter);
+    }
+
+    [Fact]
     public async Task RetryTopicWithAnotherPartitionCount_DegradesTheEndpointsHealth_AndSaysWhy()
     {
         // The topics exist already, made by hand with different counts: CreateIfMissing leaves them as they are.
