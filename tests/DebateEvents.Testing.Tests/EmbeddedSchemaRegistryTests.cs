@@ -13,6 +13,16 @@ public sealed class EmbeddedSchemaRegistryTests : IAsyncLifetime
         { "namespace": "t", "fields": [ { "type": { "type": "string" }, "name": "id" } ],
           "name": "Thing", "type": "record" }
         """;
+    private const string Nested = """
+        {"type":"record","name":"Outer","namespace":"t","fields":[
+          {"name":"inner","type":{"type":"record","name":"Inner","fields":[{"name":"s","type":{"type":"enum","name":"Suit","symbols":["A"]}}]}},
+          {"name":"again","type":["null","Inner"]},{"name":"suits","type":{"type":"array","items":"Suit"}}]}
+        """;
+    private const string NestedQualified = """
+        {"type":"record","name":"t.Outer","fields":[
+          {"name":"inner","type":{"type":"record","name":"Inner","namespace":"t","fields":[{"name":"s","type":{"type":"enum","name":"t.Suit","symbols":["A"]}}]}},
+          {"name":"again","type":["null","t.Inner"]},{"name":"suits","type":{"type":"array","items":"t.Suit"}}]}
+        """;
     private const string V1WithDefault = """{"type":"record","name":"Thing","namespace":"t","fields":[{"name":"id","type":"string","default":"x"}]}""";
     private const string V2Added = """{"type":"record","name":"Thing","namespace":"t","fields":[{"name":"id","type":"string"},{"name":"n","type":"int","default":0}]}""";
     private const string Renamed = """{"type":"record","name":"Thing","namespace":"t","fields":[{"name":"key","type":"string"}]}""";
@@ -45,6 +55,15 @@ public sealed class EmbeddedSchemaRegistryTests : IAsyncLifetime
         Assert.Equal([1], await _client.GetSubjectVersionsAsync("a"));
         Assert.NotEqual(id, await _client.RegisterSchemaAsync("a", Avro(V1WithDefault)));
         Assert.Equal(2, (await Fresh().GetLatestSchemaAsync("a")).Version);
+    }
+
+    [Fact]
+    public async Task Register_IdentifiesNamedTypesByFullName_WhereverTheNamespaceIsWritten()
+    {
+        var id = await _client.RegisterSchemaAsync("nested", Avro(Nested));
+
+        Assert.Equal(id, await Fresh().RegisterSchemaAsync("nested", Avro(NestedQualified)));
+        Assert.Equal([1], await _client.GetSubjectVersionsAsync("nested"));
     }
 
     [Fact]
