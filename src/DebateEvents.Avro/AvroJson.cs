@@ -11,7 +11,7 @@ namespace DebateEvents.Avro;
 /// Converts between Avro binary and Avro's JSON encoding without a CLR type: for tooling, dead-letter inspection
 /// and tests. Unions are written <c>{"branch": value}</c>, bytes and fixed as strings of code points 0-255.
 /// </summary>
-public static class AvroJson
+internal static class AvroJson
 {
     /// <summary>Encodes a JSON-encoded value as Avro binary.</summary>
     /// <param name="schema">The schema the value conforms to.</param>

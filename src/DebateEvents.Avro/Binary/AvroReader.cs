@@ -8,7 +8,7 @@ namespace DebateEvents.Avro.Binary;
 /// Reads Avro binary primitives from a span. Every length and count is checked against the bytes that remain
 /// before anything is allocated, so corrupt input fails fast with an <see cref="AvroDecodingException"/>.
 /// </summary>
-public ref struct AvroReader
+internal ref struct AvroReader
 {
     /// <summary>How deeply records may nest (recursive schemas) before the data is rejected.</summary>
     public const int MaxDepth = 256;

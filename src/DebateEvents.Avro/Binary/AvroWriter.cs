@@ -9,7 +9,7 @@ namespace DebateEvents.Avro.Binary;
 /// Writes Avro binary primitives into an <see cref="IBufferWriter{T}"/>. It keeps a span of the output and advances
 /// the writer in batches, so call <see cref="Flush"/> once at the end; it allocates nothing itself.
 /// </summary>
-public ref struct AvroWriter
+internal ref struct AvroWriter
 {
     private const int MinimumRequest = 256;
     private const int MaxSinglePassChars = 2730;

@@ -7,7 +7,7 @@ namespace DebateEvents.Avro.Binary;
 /// (call <see cref="Reset"/> between messages) and serializing allocates nothing; dispose it to return the array.
 /// Not thread-safe.
 /// </summary>
-public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
+internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
     private const int DefaultCapacity = 1024;
     private byte[] _buffer;

@@ -1,7 +1,7 @@
 namespace DebateEvents.Avro.Compatibility;
 
 /// <summary>The schema resolution rule a reader and writer schema pair breaks.</summary>
-public enum CompatibilityRule
+internal enum CompatibilityRule
 {
     /// <summary>The writer's type cannot be read as the reader's type, even with promotion.</summary>
     TypeMismatch,

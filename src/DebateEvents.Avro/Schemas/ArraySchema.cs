@@ -1,7 +1,7 @@
 namespace DebateEvents.Avro.Schemas;
 
 /// <summary>An array schema; items all share <see cref="Items"/>.</summary>
-public sealed class ArraySchema : AvroSchema
+internal sealed class ArraySchema : AvroSchema
 {
     internal ArraySchema(AvroSchema items)
     {
@@ -9,7 +9,7 @@ public sealed class ArraySchema : AvroSchema
     }
 
     /// <inheritdoc />
-    public override AvroType Type => AvroType.Array;
+    internal override AvroType Type => AvroType.Array;
 
     /// <summary>The schema of every item.</summary>
     public AvroSchema Items { get; }

@@ -11,19 +11,19 @@ public abstract class AvroSchema
     private string? _canonicalForm;
 
     /// <summary>The Avro type this schema describes.</summary>
-    public abstract AvroType Type { get; }
+    internal abstract AvroType Type { get; }
 
     /// <summary>
     /// The logical type annotation (<c>uuid</c>, <c>decimal</c>, <c>timestamp-millis</c>...), or null when the
     /// schema has none or the annotation is invalid for the underlying type (the specification says to ignore it then).
     /// </summary>
-    public string? LogicalType { get; internal init; }
+    internal string? LogicalType { get; init; }
 
     /// <summary>The total number of digits of a <c>decimal</c> logical type; 0 otherwise.</summary>
-    public int Precision { get; internal init; }
+    internal int Precision { get; init; }
 
     /// <summary>The number of digits after the point of a <c>decimal</c> logical type; 0 otherwise.</summary>
-    public int Scale { get; internal init; }
+    internal int Scale { get; init; }
 
     /// <summary>The JSON text this schema was parsed from; set on the root schema only.</summary>
     public string? SourceText { get; internal set; }
@@ -49,7 +49,7 @@ public abstract class AvroSchema
     /// <summary>Checks whether data written with <paramref name="writer"/> can be read with this schema.</summary>
     /// <param name="writer">The schema the data was written with.</param>
     /// <returns>The rules broken, each naming the path and the rule; empty when this schema can read the writer's data.</returns>
-    public IReadOnlyList<SchemaIncompatibility> CanRead(AvroSchema writer) => ReaderWriterCompatibility.Check(this, writer);
+    internal IReadOnlyList<SchemaIncompatibility> CanRead(AvroSchema writer) => ReaderWriterCompatibility.Check(this, writer);
 
     /// <inheritdoc />
     public override string ToString() => SourceText ?? CanonicalForm;

@@ -1,7 +1,7 @@
 namespace DebateEvents.Avro.Schemas;
 
 /// <summary>The Avro type of a schema, as named in the specification.</summary>
-public enum AvroType
+internal enum AvroType
 {
     /// <summary>No value; encodes to zero bytes.</summary>
     Null,

@@ -1,7 +1,7 @@
 namespace DebateEvents.Avro.Schemas;
 
 /// <summary>An enum schema: a value is written as the zero-based index of its symbol.</summary>
-public sealed class EnumSchema : NamedSchema
+internal sealed class EnumSchema : NamedSchema
 {
     private readonly Dictionary<string, int> _indexBySymbol;
 
@@ -18,7 +18,7 @@ public sealed class EnumSchema : NamedSchema
     }
 
     /// <inheritdoc />
-    public override AvroType Type => AvroType.Enum;
+    internal override AvroType Type => AvroType.Enum;
 
     /// <summary>The symbols in index order.</summary>
     public IReadOnlyList<string> Symbols { get; }

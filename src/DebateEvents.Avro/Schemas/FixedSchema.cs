@@ -1,7 +1,7 @@
 namespace DebateEvents.Avro.Schemas;
 
 /// <summary>A fixed schema: exactly <see cref="Size"/> bytes with no length prefix.</summary>
-public sealed class FixedSchema : NamedSchema
+internal sealed class FixedSchema : NamedSchema
 {
     internal FixedSchema(SchemaName name, IReadOnlyList<string> aliases, string? doc, int size)
         : base(name, aliases, doc)
@@ -10,7 +10,7 @@ public sealed class FixedSchema : NamedSchema
     }
 
     /// <inheritdoc />
-    public override AvroType Type => AvroType.Fixed;
+    internal override AvroType Type => AvroType.Fixed;
 
     /// <summary>The number of bytes every value has.</summary>
     public int Size { get; }

@@ -1,7 +1,7 @@
 namespace DebateEvents.Avro.Schemas;
 
 /// <summary>A map schema: string keys to values that all share <see cref="Values"/>.</summary>
-public sealed class MapSchema : AvroSchema
+internal sealed class MapSchema : AvroSchema
 {
     internal MapSchema(AvroSchema values)
     {
@@ -9,7 +9,7 @@ public sealed class MapSchema : AvroSchema
     }
 
     /// <inheritdoc />
-    public override AvroType Type => AvroType.Map;
+    internal override AvroType Type => AvroType.Map;
 
     /// <summary>The schema of every value.</summary>
     public AvroSchema Values { get; }

@@ -1,7 +1,7 @@
 namespace DebateEvents.Avro.Schemas;
 
 /// <summary>A record, enum or fixed schema: a type with a full name that other schemas can refer to.</summary>
-public abstract class NamedSchema : AvroSchema
+internal abstract class NamedSchema : AvroSchema
 {
     private protected NamedSchema(SchemaName name, IReadOnlyList<string> aliases, string? doc)
     {

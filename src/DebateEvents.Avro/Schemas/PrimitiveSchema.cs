@@ -1,7 +1,7 @@
 namespace DebateEvents.Avro.Schemas;
 
 /// <summary>A schema for one of the eight primitive types, possibly annotated with a logical type.</summary>
-public sealed class PrimitiveSchema : AvroSchema
+internal sealed class PrimitiveSchema : AvroSchema
 {
     internal PrimitiveSchema(AvroType type)
     {
@@ -9,7 +9,7 @@ public sealed class PrimitiveSchema : AvroSchema
     }
 
     /// <inheritdoc />
-    public override AvroType Type { get; }
+    internal override AvroType Type { get; }
 
     internal static bool IsPrimitiveName(string name) => TryGetType(name, out _);
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace DebateEvents.Avro.Schemas;
 
 /// <summary>One field of a record schema.</summary>
-public sealed class RecordField
+internal sealed class RecordField
 {
     internal RecordField(string name, AvroSchema schema, int position, JsonElement? defaultValue, IReadOnlyList<string> aliases, string? doc)
     {

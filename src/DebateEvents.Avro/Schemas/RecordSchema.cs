@@ -1,7 +1,7 @@
 namespace DebateEvents.Avro.Schemas;
 
 /// <summary>A record schema: named fields written one after another in declaration order.</summary>
-public sealed class RecordSchema : NamedSchema
+internal sealed class RecordSchema : NamedSchema
 {
     private IReadOnlyList<RecordField> _fields = [];
     private Dictionary<string, RecordField> _fieldsByName = [];
@@ -13,7 +13,7 @@ public sealed class RecordSchema : NamedSchema
     }
 
     /// <inheritdoc />
-    public override AvroType Type => AvroType.Record;
+    internal override AvroType Type => AvroType.Record;
 
     /// <summary>Whether the schema was declared as an <c>error</c> (a record used by Avro RPC).</summary>
     public bool IsError { get; }

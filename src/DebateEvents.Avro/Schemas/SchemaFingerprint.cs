@@ -3,7 +3,7 @@ using System.Text;
 namespace DebateEvents.Avro.Schemas;
 
 /// <summary>The CRC-64-AVRO (Rabin) fingerprint the specification defines over a schema's canonical form.</summary>
-public static class SchemaFingerprint
+internal static class SchemaFingerprint
 {
     // The specification's EMPTY constant: the fingerprint of zero bytes and the polynomial of the table.
     private const ulong Empty = 0xc15d213aa4d7a795UL;

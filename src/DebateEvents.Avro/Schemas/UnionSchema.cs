@@ -1,7 +1,7 @@
 namespace DebateEvents.Avro.Schemas;
 
 /// <summary>A union schema: a value is one of the branches, written as the branch index then the value.</summary>
-public sealed class UnionSchema : AvroSchema
+internal sealed class UnionSchema : AvroSchema
 {
     internal UnionSchema(IReadOnlyList<AvroSchema> branches)
     {
@@ -9,7 +9,7 @@ public sealed class UnionSchema : AvroSchema
     }
 
     /// <inheritdoc />
-    public override AvroType Type => AvroType.Union;
+    internal override AvroType Type => AvroType.Union;
 
     /// <summary>The branches in index order.</summary>
     public IReadOnlyList<AvroSchema> Branches { get; }
