@@ -44,6 +44,8 @@ public static class DebateEventsRegistration
         services.AddDebateEventsOutbox<DebateDbContext>(o => o.UseSqlite());
         services.AddOptions<Outbox.Configuration.DebateEventsOutboxOptions>()
             .Configure<KafkaConnection>((o, connection) => o.Connection = connection.Options);
+        // The embedded cluster forgets everything when the process dies: resend what it may still have held (README).
+        services.Configure<Outbox.Configuration.DebateEventsOutboxOptions>(o => o.RedeliverOnStart = kafka.IsEmbedded);
 
         services.AddMassTransit(x =>
         {

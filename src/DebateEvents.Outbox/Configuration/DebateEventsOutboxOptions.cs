@@ -63,6 +63,20 @@ public sealed class DebateEventsOutboxOptions
     /// <summary>How long delivered rows stay in the outbox table before cleanup removes them. Default 10 minutes.</summary>
     public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// At start, before the dispatcher sends anything, hand the rows delivered within <see cref="RedeliveryWindow"/>
+    /// back to it, to be sent again in their original order. For a broker that keeps nothing across restarts of this
+    /// process (the host's in-process cluster): records it acknowledged but no consumer had read yet would be lost,
+    /// and the inbox makes the ones already consumed harmless. Single instance only. Default false.
+    /// </summary>
+    public bool RedeliverOnStart { get; set; }
+
+    /// <summary>
+    /// How far back <see cref="RedeliverOnStart"/> reaches, by delivery time. At least <see cref="DeliveredRetention"/>,
+    /// so every delivered row cleanup still keeps is sent again. Default 10 minutes.
+    /// </summary>
+    public TimeSpan RedeliveryWindow { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How long an inbox entry guards against duplicates of its event. Default 7 days.</summary>
     public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
 

@@ -43,6 +43,10 @@ public static class OutboxRegistrationExtensions
             .Validate(o => o.Dialect is not null, "Choose the outbox store with UseSqlite() or UsePostgres().")
             .Validate(o => !o.EnableDispatcher || !string.IsNullOrWhiteSpace(o.BootstrapServers), "The outbox dispatcher needs BootstrapServers.")
             .Validate(o => o.BatchSize > 0 && o.Buckets > 0 && o.MaxAttempts > 0, "BatchSize, Buckets and MaxAttempts must be positive.")
+            .Validate(o => !o.RedeliverOnStart || o.RedeliveryWindow >= o.DeliveredRetention,
+                "RedeliveryWindow must be at least DeliveredRetention, or delivered rows still kept would not be sent again at start.")
+            .Validate(o => !o.RedeliverOnStart || o.Dialect is not { SupportsSeveralInstances: true },
+                "RedeliverOnStart is for one process with its own broker; instances sharing a database would resend each other's rows.")
             .ValidateOnStart();
 
         services.AddMetrics();
@@ -71,8 +75,9 @@ public static class OutboxRegistrationExtensions
         services.AddSingleton<OutboxCleanup>();
         services.AddSingleton<OutboxDispatcher>();
 
-        // Schema first: hosted services start in registration order.
+        // Schema first, then redelivery, then the dispatcher: hosted services start in registration order.
         services.AddHostedService<OutboxSchemaInitializer>();
+        services.AddHostedService<OutboxRedelivery>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService<OutboxCleanupService>();
         services.AddHostedService<SqliteCheckpointService>();
