@@ -1,12 +1,15 @@
 using Confluent.Kafka;
 using DebateEvents.Kafka.Consumers;
 using DebateEvents.Kafka.DeadLetter;
+using DebateEvents.Kafka.Processing;
+using DebateEvents.Kafka.Producers;
 using DebateEvents.Kafka.Provisioning;
 using DebateEvents.Kafka.Retry;
 using DebateEvents.Kafka.Transport;
 using MassTransit;
 using MassTransit.Configuration;
 using MassTransit.Transports;
+using Microsoft.Extensions.Logging;
 
 namespace DebateEvents.Kafka.Configuration;
 
@@ -168,10 +171,10 @@ internal sealed class TopicEndpointConfiguration : ReceiveEndpointConfiguration,
     public ReceiveEndpoint Build(string endpointName)
     {
         var logger = _services.LoggerFactory.CreateLogger("DebateEvents.Kafka.TopicEndpoint");
-        var deadLetters = new DeadLetterWriter(_services.Producer, Topic, GroupId, () => _busInstance.Bus, _services.Metrics, logger);
+        var deadLetters = new DeadLetterWriter(ErrorTopic(TopicNames.DeadLetter(Topic), logger), () => _busInstance.Bus, _services.Metrics, logger);
         var retries = _retryDelays.Length == 0
             ? null
-            : new RetryTopicWriter(_services.Producer, Topic, GroupId, _retryDelays, _services.Metrics, logger);
+            : new RetryTopicWriter(ErrorTopic(TopicNames.Retry(Topic), logger), _retryDelays, _services.Metrics, logger);
         var settler = new FaultedRecordSettler(deadLetters, retries);
         ConfigureError(x => x.UseFilter(new DeadLetterErrorFilter(settler)));
         this.UseFilter(new AttemptCountingFilter());
@@ -198,4 +201,6 @@ internal sealed class TopicEndpointConfiguration : ReceiveEndpointConfiguration,
         ReceiveEndpoint = endpoint;
         return endpoint;
     }
+
+    private ErrorTopicWriter ErrorTopic(string topic, ILogger logger) => new(_services.Producer, Topic, topic, GroupId, logger);
 }

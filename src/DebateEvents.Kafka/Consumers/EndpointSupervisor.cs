@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using DebateEvents.Kafka.Configuration;
 using DebateEvents.Kafka.Diagnostics;
+using DebateEvents.Kafka.Processing;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Confluent.Kafka;
 using DebateEvents.Kafka.Diagnostics;
 using DebateEvents.Kafka.Producers;
@@ -17,52 +16,33 @@ namespace DebateEvents.Kafka.DeadLetter;
 /// </summary>
 internal sealed partial class DeadLetterWriter
 {
-    private readonly KafkaRecordProducer _producer;
-    private readonly string _topic;
-    private readonly string _groupId;
+    private readonly ErrorTopicWriter _writer;
     private readonly Func<IPublishEndpoint> _bus;
     private readonly RiderMetrics _metrics;
     private readonly ILogger _logger;
 
-    public DeadLetterWriter(KafkaRecordProducer producer, string topic, string groupId, Func<IPublishEndpoint> bus, RiderMetrics metrics, ILogger logger)
+    public DeadLetterWriter(ErrorTopicWriter writer, Func<IPublishEndpoint> bus, RiderMetrics metrics, ILogger logger)
     {
-        _producer = producer;
-        _topic = topic;
-        _groupId = groupId;
+        _writer = writer;
         _bus = bus;
         _metrics = metrics;
         _logger = logger;
     }
 
-    public string DeadLetterTopic => TopicNames.DeadLetter(_topic);
+    public string DeadLetterTopic => _writer.Topic;
 
     /// <summary>Writes the record; true once the dead-letter topic acknowledged it, false if it could not be written.</summary>
     public async Task<bool> TryWrite(ConsumeResult<byte[]?, byte[]> record, string reason, Exception exception, int attempts, CancellationToken cancellationToken)
     {
         var failedAt = DateTimeOffset.UtcNow;
-        var message = new Message<byte[]?, byte[]>
+        var headers = record.Message.Headers.CopyExcept();
+        AddFailureHeaders(headers, record, reason, exception, attempts, failedAt);
+        if (await _writer.TryWrite(record, headers, record.Message.Timestamp, cancellationToken) is not { } receipt)
         {
-            Key = record.Message.Key,
-            Value = record.Message.Value,
-            Timestamp = record.Message.Timestamp,
-            Headers = Copy(record.Message.Headers),
-        };
-        AddFailureHeaders(message.Headers, record, reason, exception, attempts, failedAt);
-        DeliveryReceipt receipt;
-        try
-        {
-            // The token can stop the write from starting, not the wait for its acknowledgement (bounded by the
-            // delivery timeout): a write abandoned halfway could land while its record stays uncommitted.
-            cancellationToken.ThrowIfCancellationRequested();
-            receipt = await _producer.Send(DeadLetterTopic, message, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is KafkaException or ProducerCircuitOpenException or OperationCanceledException)
-        {
-            LogWriteFailed(ex, DeadLetterTopic, record.Topic, record.Partition.Value, record.Offset.Value);
             return false;
         }
 
-        _metrics.DeadLettered(_topic, _groupId);
+        _metrics.DeadLettered(_writer.SourceTopic, _writer.GroupId);
         LogDeadLettered(record.Topic, record.Partition.Value, record.Offset.Value, DeadLetterTopic, reason, exception.Message);
         await Announce(record, reason, exception, attempts, failedAt, receipt);
         return true;
@@ -77,11 +57,11 @@ internal sealed partial class DeadLetterWriter
             SourceTopic = record.Topic,
             SourcePartition = record.Partition.Value,
             SourceOffset = record.Offset.Value,
-            ConsumerGroup = _groupId,
+            ConsumerGroup = _writer.GroupId,
             DeadLetterTopic = receipt.Topic,
             DeadLetterOffset = receipt.Offset,
-            EventType = Text(headers, CloudEventHeaders.Type),
-            EventId = Text(headers, CloudEventHeaders.Id),
+            EventType = headers.GetText(CloudEventHeaders.Type),
+            EventId = headers.GetText(CloudEventHeaders.Id),
             Reason = reason,
             ExceptionType = exception.GetType().FullName ?? exception.GetType().Name,
             ExceptionMessage = exception.Message,
@@ -102,41 +82,19 @@ internal sealed partial class DeadLetterWriter
     private void AddFailureHeaders(Headers headers, ConsumeResult<byte[]?, byte[]> record, string reason, Exception exception, int attempts,
         DateTimeOffset failedAt)
     {
-        Add(headers, DeadLetterHeaders.SourceTopic, record.Topic);
-        Add(headers, DeadLetterHeaders.SourcePartition, record.Partition.Value.ToString(CultureInfo.InvariantCulture));
-        Add(headers, DeadLetterHeaders.SourceOffset, record.Offset.Value.ToString(CultureInfo.InvariantCulture));
-        Add(headers, DeadLetterHeaders.ConsumerGroup, _groupId);
-        Add(headers, DeadLetterHeaders.Reason, reason);
-        Add(headers, DeadLetterHeaders.ExceptionType, exception.GetType().FullName ?? exception.GetType().Name);
-        Add(headers, DeadLetterHeaders.ExceptionMessage, exception.Message);
+        headers.AddText(DeadLetterHeaders.SourceTopic, record.Topic);
+        headers.AddNumber(DeadLetterHeaders.SourcePartition, record.Partition.Value);
+        headers.AddNumber(DeadLetterHeaders.SourceOffset, record.Offset.Value);
+        headers.AddText(DeadLetterHeaders.ConsumerGroup, _writer.GroupId);
+        headers.AddText(DeadLetterHeaders.Reason, reason);
+        headers.AddText(DeadLetterHeaders.ExceptionType, exception.GetType().FullName ?? exception.GetType().Name);
+        headers.AddText(DeadLetterHeaders.ExceptionMessage, exception.Message);
         var stackTrace = exception.StackTrace ?? string.Empty;
-        Add(headers, DeadLetterHeaders.ExceptionStackTrace,
+        headers.AddText(DeadLetterHeaders.ExceptionStackTrace,
             stackTrace.Length > DeadLetterHeaders.MaxStackTraceLength ? stackTrace[..DeadLetterHeaders.MaxStackTraceLength] : stackTrace);
-        Add(headers, DeadLetterHeaders.Attempts, attempts.ToString(CultureInfo.InvariantCulture));
-        Add(headers, DeadLetterHeaders.FailedAt, failedAt.ToString("O", CultureInfo.InvariantCulture));
+        headers.AddNumber(DeadLetterHeaders.Attempts, attempts);
+        headers.AddText(DeadLetterHeaders.FailedAt, failedAt.ToString("O", CultureInfo.InvariantCulture));
     }
-
-    private static Headers Copy(Headers? source)
-    {
-        var copy = new Headers();
-        if (source is not null)
-        {
-            foreach (var header in source)
-            {
-                copy.Add(header.Key, header.GetValueBytes());
-            }
-        }
-
-        return copy;
-    }
-
-    private static void Add(Headers headers, string name, string value) => headers.Add(name, Encoding.UTF8.GetBytes(value));
-
-    private static string? Text(Headers? headers, string name) =>
-        headers is not null && headers.TryGetLastBytes(name, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Topic}[{Partition}]@{Offset} to {DeadLetterTopic}; it stays uncommitted and will be redelivered")]
-    private partial void LogWriteFailed(Exception exception, string deadLetterTopic, string topic, int partition, long offset);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-lettered {Topic}[{Partition}]@{Offset} to {DeadLetterTopic} ({Reason}): {Error}")]
     private partial void LogDeadLettered(string topic, int partition, long offset, string deadLetterTopic, string reason, string error);

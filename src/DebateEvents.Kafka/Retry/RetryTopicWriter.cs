@@ -1,8 +1,7 @@
-using System.Globalization;
-using System.Text;
 using Confluent.Kafka;
 using DebateEvents.Kafka.Diagnostics;
 using DebateEvents.Kafka.Producers;
+using DebateEvents.Kafka.Routing;
 using Microsoft.Extensions.Logging;
 
 namespace DebateEvents.Kafka.Retry;
@@ -13,25 +12,19 @@ namespace DebateEvents.Kafka.Retry;
 /// </summary>
 internal sealed partial class RetryTopicWriter
 {
-    private static readonly string[] OwnHeaders = [RetryTopicHeaders.Attempt, RetryTopicHeaders.DueAt, RetryTopicHeaders.ConsumerAttempts, RetryTopicHeaders.Origin];
-    private readonly KafkaRecordProducer _producer;
-    private readonly string _topic;
-    private readonly string _groupId;
+    private readonly ErrorTopicWriter _writer;
     private readonly RiderMetrics _metrics;
     private readonly ILogger _logger;
 
-    public RetryTopicWriter(KafkaRecordProducer producer, string topic, string groupId, IReadOnlyList<TimeSpan> delays, RiderMetrics metrics, ILogger logger)
+    public RetryTopicWriter(ErrorTopicWriter writer, IReadOnlyList<TimeSpan> delays, RiderMetrics metrics, ILogger logger)
     {
-        _producer = producer;
-        _topic = topic;
-        _groupId = groupId;
+        _writer = writer;
         Delays = delays;
         _metrics = metrics;
         _logger = logger;
-        RetryTopic = TopicNames.Retry(topic);
     }
 
-    public string RetryTopic { get; }
+    public string RetryTopic => _writer.Topic;
 
     /// <summary>Delay before each retry-topic attempt; its length is the number of retry-topic attempts.</summary>
     public IReadOnlyList<TimeSpan> Delays { get; }
@@ -46,8 +39,7 @@ internal sealed partial class RetryTopicWriter
     /// <summary>Time left before a retry record is due; zero for records of the main topic.</summary>
     public static TimeSpan DueIn(Headers? headers, DateTimeOffset now)
     {
-        if (headers is null || !headers.TryGetLastBytes(RetryTopicHeaders.DueAt, out var bytes)
-            || !long.TryParse(Encoding.UTF8.GetString(bytes), NumberStyles.Integer, CultureInfo.InvariantCulture, out var dueAt))
+        if (headers.GetNumber(RetryTopicHeaders.DueAt) is not { } dueAt)
         {
             return TimeSpan.Zero;
         }
@@ -63,41 +55,21 @@ internal sealed partial class RetryTopicWriter
     public async Task<bool> TryWrite(ConsumeResult<byte[]?, byte[]> record, int attempt, int consumerAttempts, CancellationToken cancellationToken)
     {
         var delay = attempt == 0 ? TimeSpan.Zero : Delays[attempt - 1];
-        var headers = new Headers();
-        foreach (var header in record.Message.Headers ?? [])
+        var original = record.Message.Headers;
+        var headers = original.CopyExcept(RetryTopicHeaders.Attempt, RetryTopicHeaders.DueAt, RetryTopicHeaders.ConsumerAttempts, RetryTopicHeaders.Origin);
+        headers.AddNumber(RetryTopicHeaders.Attempt, attempt);
+        headers.AddNumber(RetryTopicHeaders.DueAt, (DateTimeOffset.UtcNow + delay).ToUnixTimeMilliseconds());
+        headers.AddNumber(RetryTopicHeaders.ConsumerAttempts, consumerAttempts);
+        headers.AddText(RetryTopicHeaders.Origin, original.GetText(RetryTopicHeaders.Origin) ?? $"{record.Topic}/{record.Partition.Value}/{record.Offset.Value}");
+        if (await _writer.TryWrite(record, headers, default, cancellationToken) is not { } receipt)
         {
-            if (Array.IndexOf(OwnHeaders, header.Key) < 0)
-            {
-                headers.Add(header.Key, header.GetValueBytes());
-            }
-        }
-
-        var origin = record.Message.Headers is { } original && original.TryGetLastBytes(RetryTopicHeaders.Origin, out var kept)
-            ? Encoding.UTF8.GetString(kept)
-            : $"{record.Topic}/{record.Partition.Value}/{record.Offset.Value}";
-        Add(headers, RetryTopicHeaders.Attempt, attempt);
-        Add(headers, RetryTopicHeaders.DueAt, (DateTimeOffset.UtcNow + delay).ToUnixTimeMilliseconds());
-        Add(headers, RetryTopicHeaders.ConsumerAttempts, consumerAttempts);
-        headers.Add(RetryTopicHeaders.Origin, Encoding.UTF8.GetBytes(origin));
-        var message = new Message<byte[]?, byte[]> { Key = record.Message.Key, Value = record.Message.Value, Headers = headers };
-        DeliveryReceipt receipt;
-        try
-        {
-            // The token can stop the write from starting, not the wait for its acknowledgement (bounded by the
-            // delivery timeout): a write abandoned halfway could land while its record stays uncommitted.
-            cancellationToken.ThrowIfCancellationRequested();
-            receipt = await _producer.Send(RetryTopic, message, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is KafkaException or ProducerCircuitOpenException or OperationCanceledException)
-        {
-            LogWriteFailed(ex, RetryTopic, record.Topic, record.Offset.Value);
             return false;
         }
 
         Keys.Park(record.Message.Key, receipt.Partition);
         if (attempt > 0)
         {
-            _metrics.Retried(_topic, _groupId);
+            _metrics.Retried(_writer.SourceTopic, _writer.GroupId);
             LogScheduled(record.Topic, record.Partition.Value, record.Offset.Value, attempt, delay);
         }
 
@@ -105,16 +77,7 @@ internal sealed partial class RetryTopicWriter
     }
 
     private static int ReadInt(Headers? headers, string name) =>
-        headers is not null && headers.TryGetLastBytes(name, out var bytes)
-        && int.TryParse(Encoding.UTF8.GetString(bytes), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : 0;
-
-    private static void Add(Headers headers, string name, long value) =>
-        headers.Add(name, Encoding.UTF8.GetBytes(value.ToString(CultureInfo.InvariantCulture)));
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Topic}@{Offset} to {RetryTopic}; it stays uncommitted and will be redelivered")]
-    private partial void LogWriteFailed(Exception exception, string retryTopic, string topic, long offset);
+        headers.GetNumber(name) is { } value and >= int.MinValue and <= int.MaxValue ? (int)value : 0;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled {Topic}[{Partition}]@{Offset} for retry attempt {Attempt} in {Delay}")]
     private partial void LogScheduled(string topic, int partition, long offset, int attempt, TimeSpan delay);

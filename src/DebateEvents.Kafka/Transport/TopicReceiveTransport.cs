@@ -1,5 +1,6 @@
 using DebateEvents.Kafka.Configuration;
 using DebateEvents.Kafka.Consumers;
+using DebateEvents.Kafka.Processing;
 using DebateEvents.Kafka.Provisioning;
 using MassTransit;
 using MassTransit.Transports;

@@ -1,7 +1,7 @@
-using DebateEvents.Kafka.Transport;
+using DebateEvents.Kafka.DeadLetter;
 using MassTransit;
 
-namespace DebateEvents.Kafka.DeadLetter;
+namespace DebateEvents.Kafka.Processing;
 
 /// <summary>
 /// The endpoint's error pipe: runs after MassTransit's retry policy gave up on a record and writes it to

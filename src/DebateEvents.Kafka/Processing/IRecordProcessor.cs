@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace DebateEvents.Kafka.Consumers;
+namespace DebateEvents.Kafka.Processing;
 
 /// <summary>Handles one polled record; the topic consumer commits its offset only for a settled outcome.</summary>
 internal interface IRecordProcessor

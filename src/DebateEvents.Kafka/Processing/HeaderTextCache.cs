@@ -1,7 +1,8 @@
 using System.Text;
 using Confluent.Kafka;
+using DebateEvents.Kafka.Routing;
 
-namespace DebateEvents.Kafka.Transport;
+namespace DebateEvents.Kafka.Processing;
 
 /// <summary>
 /// Decodes short, repetitive header values (<c>ce_type</c>, <c>content-type</c>) without allocating or
@@ -16,7 +17,7 @@ internal sealed class HeaderTextCache
     /// <summary>The last value of header <paramref name="name"/>, or null when the record has none.</summary>
     public string? Read(Headers? headers, string name)
     {
-        if (headers is null || !headers.TryGetLastBytes(name, out var bytes))
+        if (!headers.TryGetBytes(name, out var bytes))
         {
             return null;
         }

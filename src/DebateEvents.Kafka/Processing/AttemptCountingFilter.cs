@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace DebateEvents.Kafka.Transport;
+namespace DebateEvents.Kafka.Processing;
 
 /// <summary>
 /// Sits inside the endpoint's retry filters and counts how often a record reached its consumers, for

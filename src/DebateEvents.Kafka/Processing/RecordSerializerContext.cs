@@ -3,7 +3,7 @@ using System.Net.Mime;
 using MassTransit;
 using MassTransit.Serialization;
 
-namespace DebateEvents.Kafka.Transport;
+namespace DebateEvents.Kafka.Processing;
 
 /// <summary>
 /// Serializer context over a record body the endpoint already deserialized; accepts the event's type

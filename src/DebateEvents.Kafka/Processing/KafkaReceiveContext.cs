@@ -7,7 +7,7 @@ using MassTransit;
 using MassTransit.Middleware;
 using MassTransit.Transports;
 
-namespace DebateEvents.Kafka.Transport;
+namespace DebateEvents.Kafka.Processing;
 
 /// <summary>
 /// MassTransit's view of one Kafka record whose body the endpoint already deserialized: its consume

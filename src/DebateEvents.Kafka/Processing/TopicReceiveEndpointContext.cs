@@ -2,7 +2,7 @@ using MassTransit;
 using MassTransit.Configuration;
 using MassTransit.Transports;
 
-namespace DebateEvents.Kafka.Transport;
+namespace DebateEvents.Kafka.Processing;
 
 /// <summary>
 /// Receive endpoint context of a topic endpoint. Sends and publishes from consumers go through the bus

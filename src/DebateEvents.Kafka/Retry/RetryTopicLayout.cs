@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace DebateEvents.Kafka.Consumers;
+namespace DebateEvents.Kafka.Retry;
 
 /// <summary>
 /// Checks that an endpoint's retry topic has as many partitions as its topic. A key's record goes to the

@@ -1,4 +1,4 @@
-namespace DebateEvents.Kafka.Consumers;
+namespace DebateEvents.Kafka.Processing;
 
 /// <summary>How a record left its processor.</summary>
 internal enum RecordOutcome

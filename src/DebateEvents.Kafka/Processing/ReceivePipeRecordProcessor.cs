@@ -1,18 +1,15 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 using Confluent.Kafka;
-using DebateEvents.Kafka.Consumers;
 using DebateEvents.Kafka.DeadLetter;
 using DebateEvents.Kafka.Diagnostics;
 using DebateEvents.Kafka.Retry;
 using DebateEvents.Kafka.Routing;
 using DebateEvents.Kafka.Serialization;
 using MassTransit;
-using Headers = Confluent.Kafka.Headers;
 using MassTransit.Transports;
 
-namespace DebateEvents.Kafka.Transport;
+namespace DebateEvents.Kafka.Processing;
 
 /// <summary>
 /// Turns a record into a MassTransit delivery: resolves <c>ce_type</c> to a CLR type, reads the body with
@@ -167,8 +164,9 @@ internal sealed class ReceivePipeRecordProcessor : IRecordProcessor
             return null;
         }
 
-        var traceParent = Text(result.Message.Headers, CloudEventHeaders.TraceParent);
-        ActivityContext.TryParse(traceParent, Text(result.Message.Headers, CloudEventHeaders.TraceState), isRemote: true, out var parent);
+        var headers = result.Message.Headers;
+        ActivityContext.TryParse(headers.GetText(CloudEventHeaders.TraceParent), headers.GetText(CloudEventHeaders.TraceState), isRemote: true,
+            out var parent);
         var name = _spanNames.GetOrAdd(result.Topic, static topic => topic + " process");
         var activity = KafkaTelemetry.Source.StartActivity(name, ActivityKind.Consumer, parent);
         if (activity is not null)
@@ -181,7 +179,4 @@ internal sealed class ReceivePipeRecordProcessor : IRecordProcessor
 
         return activity;
     }
-
-    private static string? Text(Headers? headers, string name) =>
-        headers is not null && headers.TryGetLastBytes(name, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
 }

@@ -4,7 +4,7 @@ using Confluent.Kafka;
 using DebateEvents.Kafka.Routing;
 using MassTransit;
 
-namespace DebateEvents.Kafka.Transport;
+namespace DebateEvents.Kafka.Processing;
 
 /// <summary>Message identity from the CloudEvents headers: <c>ce_id</c> is the MessageId, <c>correlation-id</c> the CorrelationId.</summary>
 internal sealed class KafkaMessageContext : MessageContext
@@ -76,7 +76,7 @@ internal sealed class KafkaMessageContext : MessageContext
 
     public HostInfo Host => null!;
 
-    private string? ReadText(string name) => ReadBytes(name, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
+    private string? ReadText(string name) => _result.Message.Headers.GetText(name);
 
     private Guid? ReadGuid(string name) => ReadBytes(name, out var bytes) && Guid.TryParse(bytes, out var id) ? id : null;
 
@@ -95,16 +95,7 @@ internal sealed class KafkaMessageContext : MessageContext
             : null;
     }
 
-    private bool ReadBytes(string name, out byte[] bytes)
-    {
-        if (_result.Message.Headers is { } headers && headers.TryGetLastBytes(name, out bytes))
-        {
-            return true;
-        }
-
-        bytes = [];
-        return false;
-    }
+    private bool ReadBytes(string name, out byte[] bytes) => _result.Message.Headers.TryGetBytes(name, out bytes);
 
     /// <summary>Records without <c>ce_id</c> get an id derived from their position, so every redelivery shares it.</summary>
     private static Guid StableId(ConsumeResult<byte[]?, byte[]> result)

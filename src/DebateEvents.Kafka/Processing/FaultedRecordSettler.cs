@@ -1,7 +1,7 @@
+using DebateEvents.Kafka.DeadLetter;
 using DebateEvents.Kafka.Retry;
-using DebateEvents.Kafka.Transport;
 
-namespace DebateEvents.Kafka.DeadLetter;
+namespace DebateEvents.Kafka.Processing;
 
 /// <summary>
 /// Decides where a record goes once its consumer faulted after in-process retries: the next retry-topic

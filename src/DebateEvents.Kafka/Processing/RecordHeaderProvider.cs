@@ -1,8 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
+using DebateEvents.Kafka.Routing;
 using MassTransit.Transports;
 
-namespace DebateEvents.Kafka.Transport;
+namespace DebateEvents.Kafka.Processing;
 
 /// <summary>
 /// MassTransit's view of a record's headers, read straight from the Kafka headers on each lookup
@@ -31,7 +31,7 @@ internal sealed class RecordHeaderProvider : IHeaderProvider
             var header = _headers[i];
             if (seen.Add(header.Key))
             {
-                yield return new KeyValuePair<string, object>(header.Key, Encoding.UTF8.GetString(header.GetValueBytes()));
+                yield return new KeyValuePair<string, object>(header.Key, header.GetText());
             }
         }
     }
@@ -45,7 +45,7 @@ internal sealed class RecordHeaderProvider : IHeaderProvider
                 var header = _headers[i];
                 if (string.Equals(header.Key, key, StringComparison.OrdinalIgnoreCase))
                 {
-                    value = Encoding.UTF8.GetString(header.GetValueBytes());
+                    value = header.GetText();
                     return true;
                 }
             }

@@ -1,6 +1,6 @@
 using MassTransit.Transports;
 
-namespace DebateEvents.Kafka.Transport;
+namespace DebateEvents.Kafka.Processing;
 
 /// <summary>
 /// Kafka has no per-record lock: settlement is tracked by the topic consumer's watermark, which reads the

@@ -1,7 +1,7 @@
 using MassTransit;
 using MassTransit.Serialization;
 
-namespace DebateEvents.Kafka.Transport;
+namespace DebateEvents.Kafka.Processing;
 
 /// <summary>
 /// The consume context of a Kafka record. Faults are not published as <c>Fault&lt;T&gt;</c>: a faulted

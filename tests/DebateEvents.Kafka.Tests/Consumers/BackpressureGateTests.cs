@@ -1,0 +1,41 @@
+using Confluent.Kafka;
+using DebateEvents.Kafka.Consumers;
+
+namespace DebateEvents.Kafka.Tests.Consumers;
+
+public sealed class BackpressureGateTests
+{
+    [Fact]
+    public void IsFull_FromTheBufferLimit_UntilARecordSettles()
+    {
+        var gate = new BackpressureGate(maxBufferedRecords: 3);
+        gate.Polled();
+        gate.Polled();
+        Assert.False(gate.IsFull);
+
+        gate.Polled();
+        Assert.True(gate.IsFull);
+
+        gate.Settled();
+        Assert.False(gate.IsFull);
+    }
+
+    [Fact]
+    public async Task Drain_ReturnsTrueOnceThePartitionsRecordsSettle_AndFalseWhenTheTimeoutPassesFirst()
+    {
+        var gate = new BackpressureGate(maxBufferedRecords: 10);
+        var progress = new PartitionProgress(new TopicPartition("debates", 0));
+        var record = progress.Track(new ConsumeResult<byte[]?, byte[]>
+        {
+            Topic = "debates", Partition = 0, Offset = 5, Message = new Message<byte[]?, byte[]> { Value = [] },
+        })!;
+        gate.Polled();
+
+        Assert.False(gate.Drain([progress], TimeSpan.FromMilliseconds(100)));
+
+        var draining = Task.Run(() => gate.Drain([progress], TimeSpan.FromSeconds(10)));
+        progress.Complete(record);
+        gate.Settled();
+        Assert.True(await draining.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+}
