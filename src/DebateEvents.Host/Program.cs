@@ -3,14 +3,14 @@ using DebateEvents.Host.Configuration;
 using DebateEvents.Host.Embedded;
 using DebateEvents.Host.Health;
 using DebateEvents.Host.Http;
+using DebateEvents.Host.Settings;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
-if (Environment.GetEnvironmentVariable("KAFKA_TOPIC_PREFIX") is { Length: > 0 } prefix)
-{
-    builder.Configuration[$"{KafkaOptions.Section}:{nameof(KafkaOptions.TopicPrefix)}"] = prefix;
-}
+// The configuration holds every environment variable too (and a test's settings), so read them from there.
+EnvironmentSettings.Apply(builder.Configuration, name => builder.Configuration[name]);
+ListenAddressCheck.Verify(builder.Configuration["Urls"], builder.Configuration[$"{ApiKeyOptions.Section}:{nameof(ApiKeyOptions.Key)}"]);
 
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -19,6 +19,7 @@ builder.Services.AddDebateEvents(builder.Configuration);
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<ApiKeyMiddleware>();
 
 // Start (or connect to) Kafka before serving, so a broken configuration fails at start.
 var connection = app.Services.GetRequiredService<KafkaConnection>();
@@ -29,6 +30,7 @@ app.MapGet("/topics", (IOptions<KafkaOptions> options) => DomainTopics.Names(opt
 app.MapEventEndpoints();
 app.MapReadModelEndpoints();
 app.MapOutboxEndpoints();
+app.MapIntrospectionEndpoints();
 
 app.Run();
 

@@ -26,7 +26,13 @@ public static class DebateEventsRegistration
     public static IServiceCollection AddDebateEvents(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<KafkaOptions>().BindConfiguration(KafkaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KafkaOptions>().BindConfiguration(KafkaOptions.Section).ValidateDataAnnotations()
+            .Validate(o => !o.EnableAutoCommit, "Kafka:EnableAutoCommit must stay false: the bridge commits the offsets of processed records itself, "
+                + "and auto-commit would commit records not yet processed and lose them on a crash.")
+            .ValidateOnStart();
+        services.AddOptions<Settings.ApiKeyOptions>().BindConfiguration(Settings.ApiKeyOptions.Section)
+            .Validate(o => string.IsNullOrEmpty(o.Key) || o.Key.Length >= 16, "Api:Key (DEBATE_EVENTS_API_KEY) must be 16 characters or more.")
+            .ValidateOnStart();
         services.AddOptions<KafkaConnectionOptions>().BindConfiguration(KafkaOptions.Section);
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         var kafka = configuration.GetSection(KafkaOptions.Section).Get<KafkaOptions>() ?? new KafkaOptions();

@@ -1,6 +1,6 @@
+using DebateEvents.Kafka.Configuration;
 using DebateEvents.Host.Embedded;
 using DebateEvents.Host.Processors;
-using DebateEvents.Kafka.Configuration;
 using DebateEvents.Outbox.Configuration;
 using MassTransit;
 
@@ -27,6 +27,7 @@ public static class DomainEndpoints
         ArgumentNullException.ThrowIfNull(options);
         var connection = context.GetRequiredService<KafkaConnection>();
         kafka.Host(connection.Options);
+        kafka.ConfigureProducer(p => CopyProducerSettings(options.Producer, p));
         if (connection.Embedded is { } cluster)
         {
             kafka.UseTopicProvisioner((topic, _) =>
@@ -56,16 +57,34 @@ public static class DomainEndpoints
         where TProcessor : class, IConsumer
     {
         var retention = DomainTopics.All.Single(t => t.Name == topic).RetentionDays;
-        kafka.TopicEndpoint($"{options.TopicPrefix}.{topic}", group, e =>
+        kafka.TopicEndpoint($"{options.TopicPrefix}.{topic}", options.GroupOf(group), e =>
         {
             e.CreateIfMissing(t =>
             {
                 t.NumPartitions = options.Partitions;
+                t.ReplicationFactor = options.ReplicationFactor;
                 t.RetentionMs = retention * 86_400_000L;
+            });
+            e.MaxBufferedRecords = options.MaxBufferedRecords;
+            e.ConfigureKafkaConsumer(c =>
+            {
+                c.AutoOffsetReset = options.AutoOffsetReset;
+                c.SessionTimeoutMs = options.SessionTimeoutMs;
             });
             e.ConcurrentMessageLimit = 16;
             e.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100)));
             e.ConfigureConsumer<TProcessor>(context, c => c.UseDebateEventsInbox());
         });
+    }
+
+    private static void CopyProducerSettings(KafkaProducerOptions from, KafkaProducerOptions to)
+    {
+        // Idempotence needs acks=all; a user who asks for fewer acks gets a producer without it.
+        to.Acks = from.Acks;
+        to.EnableIdempotence = from.EnableIdempotence && from.Acks == Confluent.Kafka.Acks.All;
+        to.Retries = from.Retries;
+        to.BatchSizeBytes = from.BatchSizeBytes;
+        to.Linger = from.Linger;
+        to.CompressionType = from.CompressionType;
     }
 }

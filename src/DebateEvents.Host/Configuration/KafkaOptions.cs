@@ -1,8 +1,14 @@
 using System.ComponentModel.DataAnnotations;
+using Confluent.Kafka;
+using DebateEvents.Kafka.Configuration;
 
 namespace DebateEvents.Host.Configuration;
 
-/// <summary>Kafka connection settings, bound from the <c>Kafka</c> section (env: <c>Kafka__BootstrapServers</c>).</summary>
+/// <summary>
+/// How the host uses Kafka, bound from the <c>Kafka</c> section (the <c>KAFKA_*</c> environment variables write
+/// into it; see the README's table). Connection and security settings of the same section bind to
+/// <see cref="KafkaConnectionOptions"/>.
+/// </summary>
 public sealed class KafkaOptions
 {
     /// <summary>The configuration section these options bind to.</summary>
@@ -11,7 +17,7 @@ public sealed class KafkaOptions
     /// <summary>Broker list. Empty means embedded mode: an in-process cluster on loopback.</summary>
     public string? BootstrapServers { get; set; }
 
-    /// <summary>Prefix of every topic name (env <c>KAFKA_TOPIC_PREFIX</c> overrides it).</summary>
+    /// <summary>Prefix of every topic name.</summary>
     [Required]
     [RegularExpression("^[A-Za-z0-9._-]+$", ErrorMessage = "TopicPrefix may hold only letters, digits, '.', '_' and '-'.")]
     public string TopicPrefix { get; set; } = "zamaz-debate";
@@ -20,10 +26,38 @@ public sealed class KafkaOptions
     [Range(1, 1000)]
     public int Partitions { get; set; } = 3;
 
+    /// <summary>Replication factor of each topic the host creates (in embedded mode at most the broker count).</summary>
+    [Range(1, short.MaxValue)]
+    public short ReplicationFactor { get; set; } = 1;
+
     /// <summary>Brokers of the embedded cluster.</summary>
     [Range(1, 9)]
     public int EmbeddedBrokers { get; set; } = 1;
 
+    /// <summary>Prefix of each processor's consumer group (<c>{prefix}.debate-processors</c>); none by default.</summary>
+    [RegularExpression("^[A-Za-z0-9._-]+$", ErrorMessage = "GroupPrefix may hold only letters, digits, '.', '_' and '-'.")]
+    public string? GroupPrefix { get; set; }
+
+    /// <summary>Where a new consumer group starts reading: <c>Earliest</c> (default) or <c>Latest</c>.</summary>
+    public AutoOffsetReset AutoOffsetReset { get; set; } = AutoOffsetReset.Earliest;
+
+    /// <summary>The most records each topic endpoint holds in memory before it stops polling.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxBufferedRecords { get; set; } = 2_000;
+
+    /// <summary>The consumers' <c>session.timeout.ms</c>.</summary>
+    [Range(1_000, 3_600_000)]
+    public int SessionTimeoutMs { get; set; } = 45_000;
+
+    /// <summary>Must stay false: the bridge commits the offsets of processed records itself.</summary>
+    public bool EnableAutoCommit { get; set; }
+
+    /// <summary>Settings of the rider's producer (acks, retries, batch size, linger, compression).</summary>
+    public KafkaProducerOptions Producer { get; set; } = new();
+
     /// <summary>True when no bootstrap servers are configured and the host runs its own cluster.</summary>
     public bool IsEmbedded => string.IsNullOrWhiteSpace(BootstrapServers);
+
+    /// <summary>The consumer group of a processor, with the prefix when one is set.</summary>
+    public string GroupOf(string processorGroup) => GroupPrefix is { Length: > 0 } prefix ? $"{prefix}.{processorGroup}" : processorGroup;
 }

@@ -26,10 +26,16 @@ public sealed class KafkaConnection : IDisposable
             return;
         }
 
+        if (Options.SecurityProtocol is { } protocol && protocol != Confluent.Kafka.SecurityProtocol.Plaintext)
+        {
+            throw new InvalidOperationException(
+                $"Kafka:SecurityProtocol (KAFKA_SECURITY_PROTOCOL) is {protocol}, but no KAFKA_BOOTSTRAP_SERVERS is set: the embedded cluster speaks plaintext only.");
+        }
+
         _embedded = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { Brokers = kafka.EmbeddedBrokers });
         foreach (var topic in DomainTopics.Names(kafka.TopicPrefix))
         {
-            _embedded.CreateTopic(topic, kafka.Partitions, Math.Min(kafka.EmbeddedBrokers, 3));
+            _embedded.CreateTopic(topic, kafka.Partitions, Math.Min(kafka.ReplicationFactor, kafka.EmbeddedBrokers));
         }
 
         BootstrapServers = _embedded.BootstrapServers;

@@ -36,8 +36,12 @@ public sealed class KafkaProducerOptions
     public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Applies these settings to a librdkafka producer configuration.</summary>
+    /// <summary>How often librdkafka retries a failed produce request (<c>message.send.max.retries</c>); null keeps its default.</summary>
+    public int? Retries { get; set; }
+
     internal void ApplyTo(ProducerConfig config)
     {
+        config.MessageSendMaxRetries = Retries;
         config.EnableIdempotence = EnableIdempotence;
         config.Acks = Acks;
         config.CompressionType = CompressionType;
