@@ -15,6 +15,12 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Debates", $"Data Source={_databasePath}");
+        // Tests publish their own events; a simulator would add debates they did not ask for.
+        if (!Settings.ContainsKey("DEBATE_SIMULATOR_RATE"))
+        {
+            builder.UseSetting("DEBATE_SIMULATOR_RATE", "0");
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

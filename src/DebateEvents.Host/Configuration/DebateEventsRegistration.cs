@@ -35,6 +35,8 @@ public static class DebateEventsRegistration
             .ValidateOnStart();
         services.AddOptions<KafkaConnectionOptions>().BindConfiguration(KafkaOptions.Section);
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddOptions<Simulation.SimulatorOptions>().BindConfiguration(Simulation.SimulatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<Simulation.DebateSimulator>();
         var kafka = configuration.GetSection(KafkaOptions.Section).Get<KafkaOptions>() ?? new KafkaOptions();
         services.AddSingleton<KafkaConnection>();
         services.AddSingleton<KafkaHealthCheck>();

@@ -44,10 +44,11 @@ internal static class EnvironmentSettings
             OneOf(("none", "None"), ("gzip", "Gzip"), ("snappy", "Snappy"), ("lz4", "Lz4"), ("zstd", "Zstd"))),
         new("KAFKA_ENABLE_AUTO_COMMIT", "Kafka:EnableAutoCommit", "false (auto-commit is off by design)", OneOf(("false", "false"))),
         new("KAFKA_SCHEMA_REGISTRY_URL", "SchemaRegistry:Url", "one or more http(s) URLs separated by commas", HttpUrls),
+        new("DEBATE_SIMULATOR_RATE", "Simulator:Rate", "0 to 10000 events per second (0: off)", Integer(0, 10_000)),
         new("DEBATE_EVENTS_API_KEY", "Api:Key", "any text of 16 characters or more", value => value.Length >= 16 ? value : null, Secret: true),
     ];
 
-    /// <summary>Writes every set variable to its configuration key.</summary>
+    /// <summary>Writes every set variable to its configuration key; an empty variable counts as unset.</summary>
     /// <exception cref="InvalidOperationException">A variable has a value outside what it allows; the message names both.</exception>
     public static void Apply(IConfiguration configuration, Func<string, string?> environment)
     {
@@ -55,7 +56,7 @@ internal static class EnvironmentSettings
         ArgumentNullException.ThrowIfNull(environment);
         foreach (var variable in All)
         {
-            if (environment(variable.Name) is not { } raw)
+            if (environment(variable.Name) is not { Length: > 0 } raw)
             {
                 continue;
             }

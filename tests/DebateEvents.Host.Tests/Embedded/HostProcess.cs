@@ -43,6 +43,8 @@ internal sealed class HostProcess : IAsyncDisposable
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
         info.ArgumentList.Add($"--ConnectionStrings:Debates=Data Source={databasePath}");
         info.ArgumentList.Add("--Logging:Console:FormatterOptions:SingleLine=true");
+        // The test audits the events it posted; simulated debates would only add noise.
+        info.Environment["DEBATE_SIMULATOR_RATE"] = "0";
         foreach (var (key, value) in settings)
         {
             info.ArgumentList.Add($"--{key}={value}");
