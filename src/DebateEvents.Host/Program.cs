@@ -22,8 +22,14 @@ app.UseStatusCodePages();
 app.UseMiddleware<ApiKeyMiddleware>();
 
 // Start (or connect to) Kafka before serving, so a broken configuration fails at start.
-var connection = app.Services.GetRequiredService<KafkaConnection>();
-app.Logger.LogInformation("Kafka bootstrap servers: {BootstrapServers}", connection.BootstrapServers);
+if (app.Services.GetService<KafkaConnection>() is { } connection)
+{
+    app.Logger.LogInformation("Kafka bootstrap servers: {BootstrapServers}", connection.BootstrapServers);
+}
+else
+{
+    app.Logger.LogInformation("Kafka is off (KAFKA_ENABLED=false): events reach the processors through the in-process bus");
+}
 
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
 app.MapGet("/topics", (IOptions<KafkaOptions> options) => DomainTopics.Names(options.Value.TopicPrefix));

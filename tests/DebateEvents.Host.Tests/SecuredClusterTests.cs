@@ -28,6 +28,10 @@ public sealed class SecuredClusterTests
         using var client = factory.CreateClient();
 
         var kafkaCheck = await KafkaCheckOnceReported(client);
+        // An accepted event gives the outbox's producer, which is built on first use, something to send.
+        using var accepted = await client.PostAsync(new Uri("/events/MetricRecorded", UriKind.Relative), new StringContent(
+            """{"name":"secured","value":1,"tags":{},"occurredAt":"2026-11-30T00:00:00Z"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
 
         // Admin (topic provisioning and the health check), the topic endpoints' consumers, and both idempotent
         // producers (the rider's and the outbox's) each reach the broker; none sends a request unauthenticated.

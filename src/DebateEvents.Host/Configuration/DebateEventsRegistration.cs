@@ -38,15 +38,28 @@ public static class DebateEventsRegistration
         services.AddOptions<Simulation.SimulatorOptions>().BindConfiguration(Simulation.SimulatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<Simulation.DebateSimulator>();
         var kafka = configuration.GetSection(KafkaOptions.Section).Get<KafkaOptions>() ?? new KafkaOptions();
-        services.AddSingleton<KafkaConnection>();
-        services.AddSingleton<KafkaHealthCheck>();
-        services.AddHealthChecks().AddCheck<KafkaHealthCheck>("kafka", tags: ["ready"]);
-
         services.AddDbContext<DebateDbContext>(o => o.UseSqlite(configuration.GetConnectionString("Debates") ?? "Data Source=data/debates.db"));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MetricWindows>();
         services.AddHttpClient<WebhookClient>();
+        if (kafka.Enabled)
+        {
+            AddKafkaPipeline(services, configuration, kafka);
+        }
+        else
+        {
+            InProcessPipeline.Add(services);
+        }
 
+        return services;
+    }
+
+    /// <summary>Events go from the outbox to Kafka and back to the processors through the rider's topic endpoints.</summary>
+    private static void AddKafkaPipeline(IServiceCollection services, IConfiguration configuration, KafkaOptions kafka)
+    {
+        services.AddSingleton<KafkaConnection>();
+        services.AddSingleton<KafkaHealthCheck>();
+        services.AddHealthChecks().AddCheck<KafkaHealthCheck>("kafka", tags: ["ready"]);
         var avro = AddAvro(services, configuration, kafka.IsEmbedded);
         services.AddHostedService<SchemaPreparation>();
         services.AddDebateEventsOutbox<DebateDbContext>(o => o.UseSqlite());
@@ -71,7 +84,6 @@ public static class DebateEventsRegistration
                 bus.ConfigureEndpoints(context);
             });
         });
-        return services;
     }
 
     private static AvroBodySerializer AddAvro(IServiceCollection services, IConfiguration configuration, bool embedded)

@@ -14,6 +14,9 @@ public sealed class KafkaOptions
     /// <summary>The configuration section these options bind to.</summary>
     public const string Section = "Kafka";
 
+    /// <summary>False: no Kafka client at all; events reach the processors through the in-process bus.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Broker list. Empty means embedded mode: an in-process cluster on loopback.</summary>
     public string? BootstrapServers { get; set; }
 
@@ -56,7 +59,7 @@ public sealed class KafkaOptions
     public KafkaProducerOptions Producer { get; set; } = new();
 
     /// <summary>True when no bootstrap servers are configured and the host runs its own cluster.</summary>
-    public bool IsEmbedded => string.IsNullOrWhiteSpace(BootstrapServers);
+    public bool IsEmbedded => Enabled && string.IsNullOrWhiteSpace(BootstrapServers);
 
     /// <summary>The consumer group of a processor, with the prefix when one is set.</summary>
     public string GroupOf(string processorGroup) => GroupPrefix is { Length: > 0 } prefix ? $"{prefix}.{processorGroup}" : processorGroup;

@@ -26,17 +26,20 @@ public static class IntrospectionEndpoints
     }
 
     private static async Task<IResult> DescribeAsync(
-        IOptions<KafkaOptions> kafka, KafkaConnection connection, SchemaRegistryOptions registry, EventRouteTable routes,
-        HealthCheckService health, IConfiguration configuration, CancellationToken cancellationToken)
+        IOptions<KafkaOptions> kafka, IServiceProvider services, HealthCheckService health, IConfiguration configuration, CancellationToken cancellationToken)
     {
+        // With KAFKA_ENABLED=false none of the Kafka services exist.
+        var connection = services.GetService<KafkaConnection>();
+        var registry = services.GetService<SchemaRegistryOptions>();
+        var routes = services.GetService<EventRouteTable>()?.Routes ?? [];
         var endpoints = await health.CheckHealthAsync(c => c.Name.StartsWith("kafka-endpoint:", StringComparison.Ordinal), cancellationToken);
         return Results.Ok(new
         {
-            mode = connection.Embedded is null ? "external" : "embedded",
-            bootstrapServers = connection.BootstrapServers,
-            schemaRegistry = registry.Url.Contains('@', StringComparison.Ordinal) ? Redacted : registry.Url,
-            topics = DomainTopics.Names(kafka.Value.TopicPrefix),
-            eventTypes = routes.Routes.Select(r => EventType(r, registry)),
+            mode = connection is null ? "in-process" : connection.Embedded is null ? "external" : "embedded",
+            bootstrapServers = connection?.BootstrapServers,
+            schemaRegistry = registry is null ? null : registry.Url.Contains('@', StringComparison.Ordinal) ? Redacted : registry.Url,
+            topics = connection is null ? [] : DomainTopics.Names(kafka.Value.TopicPrefix),
+            eventTypes = routes.Select(r => EventType(r, registry!)),
             processors = endpoints.Entries.Select(e => new
             {
                 endpoint = e.Key["kafka-endpoint:".Length..],

@@ -14,6 +14,7 @@ internal static class EnvironmentSettings
 
     public static IReadOnlyList<EnvironmentVariable> All { get; } =
     [
+        new("KAFKA_ENABLED", "Kafka:Enabled", "true, false", EnvironmentValues.Boolean),
         new("KAFKA_BOOTSTRAP_SERVERS", "Kafka:BootstrapServers", "host:port[,host:port...]", HostPortList),
         new("KAFKA_TOPIC_PREFIX", "Kafka:TopicPrefix", "letters, digits, '.', '_' and '-'", TopicName),
         new("KAFKA_NUM_PARTITIONS", "Kafka:Partitions", "1 to 1000", Integer(1, 1000)),

@@ -27,7 +27,7 @@ internal sealed class KafkaOutboxTransport : IOutboxTransport, IDisposable
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly OutboxMetrics _metrics;
-    private IProducer<byte[]?, byte[]> _producer;
+    private IProducer<byte[]?, byte[]>? _producer;
     private volatile bool _fatal;
 
     public KafkaOutboxTransport(IOptions<DebateEventsOutboxOptions> options, BrokerReachability reachability, TimeProvider clock,
@@ -66,7 +66,6 @@ internal sealed class KafkaOutboxTransport : IOutboxTransport, IDisposable
                 logger.LogWarning("Outbox producer error {Code}: {Reason}", error.Code, error.Reason);
             })
             .Build();
-        _producer = _build();
     }
 
     public Task<OutboxDelivery[]> SendAsync(IReadOnlyList<OutboxMessage> rows, CancellationToken cancellationToken)
@@ -107,6 +106,11 @@ internal sealed class KafkaOutboxTransport : IOutboxTransport, IDisposable
     {
         lock (_gate)
         {
+            if (_producer is null)
+            {
+                return;
+            }
+
             if (!_fatal)
             {
                 _producer.Flush(TimeSpan.FromSeconds(5));
@@ -119,13 +123,15 @@ internal sealed class KafkaOutboxTransport : IOutboxTransport, IDisposable
     /// <summary>The client to send with: a fresh one once the previous one stopped on a fatal error.</summary>
     private IProducer<byte[]?, byte[]> CurrentProducer()
     {
-        if (!_fatal)
+        if (!_fatal && _producer is { } current)
         {
-            return _producer;
+            return current;
         }
 
         lock (_gate)
         {
+            // Built on first use: a host whose dispatcher never sends (KAFKA_ENABLED=false) opens no Kafka client.
+            _producer ??= _build();
             if (_fatal)
             {
                 _producer.Dispose();
