@@ -37,10 +37,16 @@ public static class EventEndpoints
                 detail: $"'{type}' is not an event type. Known: {string.Join(", ", EventTypeCatalog.Names)}.");
         }
 
+        var (body, problem) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         object? message;
         try
         {
-            message = await JsonSerializer.DeserializeAsync(request.Body, eventType, Json, cancellationToken);
+            message = JsonSerializer.Deserialize(body, eventType, Json);
         }
         catch (JsonException ex)
         {
