@@ -37,6 +37,7 @@ app.MapEventEndpoints();
 app.MapReadModelEndpoints();
 app.MapOutboxEndpoints();
 app.MapIntrospectionEndpoints();
+app.MapKafkaEventEndpoints();
 
 app.Run();
 
