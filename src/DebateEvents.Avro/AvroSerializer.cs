@@ -42,7 +42,6 @@ public sealed class AvroSerializer<T> : IAvroSerializer
     }
 
     /// <summary>Returns the binary encoding of <paramref name="value"/> in a new array.</summary>
-    /// <param name="value">The value.</param>
     /// <returns>The encoded bytes.</returns>
     public byte[] Serialize(T value)
     {

@@ -42,7 +42,6 @@ internal ref struct AvroWriter
     }
 
     /// <summary>Writes a boolean as one byte.</summary>
-    /// <param name="value">The value.</param>
     public void WriteBoolean(bool value)
     {
         Reserve(1)[0] = value ? (byte)1 : (byte)0;
@@ -50,11 +49,9 @@ internal ref struct AvroWriter
     }
 
     /// <summary>Writes an int as a zigzag varint.</summary>
-    /// <param name="value">The value.</param>
     public void WriteInt(int value) => WriteLong(value);
 
     /// <summary>Writes a long as a zigzag varint of one to ten bytes.</summary>
-    /// <param name="value">The value.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteLong(long value)
     {
@@ -72,7 +69,6 @@ internal ref struct AvroWriter
     }
 
     /// <summary>Writes a float as four little-endian bytes.</summary>
-    /// <param name="value">The value.</param>
     public void WriteFloat(float value)
     {
         BinaryPrimitives.WriteSingleLittleEndian(Reserve(4), value);
@@ -80,7 +76,6 @@ internal ref struct AvroWriter
     }
 
     /// <summary>Writes a double as eight little-endian bytes.</summary>
-    /// <param name="value">The value.</param>
     public void WriteDouble(double value)
     {
         BinaryPrimitives.WriteDoubleLittleEndian(Reserve(8), value);
@@ -88,7 +83,6 @@ internal ref struct AvroWriter
     }
 
     /// <summary>Writes a length prefix then the bytes.</summary>
-    /// <param name="value">The bytes.</param>
     public void WriteBytes(scoped ReadOnlySpan<byte> value)
     {
         WriteLong(value.Length);
@@ -96,7 +90,6 @@ internal ref struct AvroWriter
     }
 
     /// <summary>Writes bytes with no length prefix, as a <c>fixed</c> value.</summary>
-    /// <param name="value">The bytes.</param>
     public void WriteFixed(scoped ReadOnlySpan<byte> value)
     {
         value.CopyTo(Reserve(value.Length));

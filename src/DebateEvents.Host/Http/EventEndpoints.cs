@@ -61,7 +61,7 @@ public static class EventEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["The body is empty or null."] });
         }
 
-        var broken = EventRules.Check(message);
+        var broken = DomainRules.Check(message);
         if (broken.Count > 0)
         {
             return Results.ValidationProblem(broken, title: $"The {eventType.Name} breaks a domain rule");

@@ -63,7 +63,7 @@ public static class KafkaEventEndpoints
             return Invalid("event_data" + (ex.Path is { Length: > 1 } path ? path.TrimStart('$') : ""), ex.Message);
         }
 
-        var broken = message is null ? new() { ["event_data"] = ["The event is empty."] } : EventRules.Check(message);
+        var broken = message is null ? new() { ["event_data"] = ["The event is empty."] } : DomainRules.Check(message);
         if (broken.Count > 0)
         {
             return Results.ValidationProblem(broken, title: $"The {type.Name} breaks a domain rule");

@@ -24,7 +24,7 @@ public sealed class EventRecord
     /// <summary>The destination topic.</summary>
     public string Topic { get; }
 
-    /// <summary>UTF-8 record key (the ordering key), or null for round-robin partitioning.</summary>
+    /// <summary>UTF-8 record key (the ordering key); null leaves the partition to librdkafka's partitioner, with no order kept.</summary>
     public byte[]? Key { get; }
 
     /// <summary>The serialized event body.</summary>

@@ -175,7 +175,7 @@ internal sealed class AdminProtocolBroker : IAsyncDisposable, IDisposable
     private byte[]? Answer(byte[] request, BrokerConnection connection)
     {
         // Request header v1 (v2 only adds tagged fields, which the flexible ApiVersions request is not parsed past).
-        var reader = new KafkaWire.Reader(request);
+        var reader = new KafkaProtocolCodec.Reader(request);
         var apiKey = reader.Int16();
         var apiVersion = reader.Int16();
         var correlationId = reader.Int32();
@@ -188,7 +188,7 @@ internal sealed class AdminProtocolBroker : IAsyncDisposable, IDisposable
         }
 
         // Response header v0, which ApiVersions keeps even in its flexible versions.
-        var writer = new KafkaWire.Writer().Int32(correlationId);
+        var writer = new KafkaProtocolCodec.Writer().Int32(correlationId);
         if (apiKey == ApiVersionsKey)
         {
             WriteApiVersions(writer, apiVersion);
@@ -218,7 +218,7 @@ internal sealed class AdminProtocolBroker : IAsyncDisposable, IDisposable
         return writer.ToFrame();
     }
 
-    private static void WriteApiVersions(KafkaWire.Writer writer, short apiVersion)
+    private static void WriteApiVersions(KafkaProtocolCodec.Writer writer, short apiVersion)
     {
         // KIP-511: a version the broker does not know gets a v0 body with UNSUPPORTED_VERSION and the
         // supported ranges, so the client retries with one it finds there.
@@ -226,7 +226,7 @@ internal sealed class AdminProtocolBroker : IAsyncDisposable, IDisposable
             .Array([.. SupportedApis, .. OfferedOnly], (w, api) => w.Int16(api.Key).Int16(api.Min).Int16(api.Max));
     }
 
-    private void WriteMetadata(KafkaWire.Reader reader, KafkaWire.Writer writer)
+    private void WriteMetadata(KafkaProtocolCodec.Reader reader, KafkaProtocolCodec.Writer writer)
     {
         // Metadata v1: a null topic array asks for every topic, an empty one for the brokers only.
         var names = reader.NullableArray(r => r.String()) ?? [.. _topics.Keys];
@@ -235,7 +235,7 @@ internal sealed class AdminProtocolBroker : IAsyncDisposable, IDisposable
             .Array(names, WriteTopicMetadata);
     }
 
-    private void WriteTopicMetadata(KafkaWire.Writer writer, string name)
+    private void WriteTopicMetadata(KafkaProtocolCodec.Writer writer, string name)
     {
         var exists = _topics.TryGetValue(name, out var partitions);
         writer.Int16(exists ? (short)ErrorCode.NoError : (short)ErrorCode.UnknownTopicOrPart)
@@ -248,7 +248,7 @@ internal sealed class AdminProtocolBroker : IAsyncDisposable, IDisposable
                 .Array([NodeId], (isr, node) => isr.Int32(node)));
     }
 
-    private void CreateTopics(KafkaWire.Reader reader, KafkaWire.Writer writer, short apiVersion)
+    private void CreateTopics(KafkaProtocolCodec.Reader reader, KafkaProtocolCodec.Writer writer, short apiVersion)
     {
         var topics = reader.Array(r => ReadTopic(r, apiVersion));
         _ = reader.Int32(); // timeout_ms: creation is immediate here
@@ -270,7 +270,7 @@ internal sealed class AdminProtocolBroker : IAsyncDisposable, IDisposable
         });
     }
 
-    private static TopicRequest ReadTopic(KafkaWire.Reader reader, short apiVersion)
+    private static TopicRequest ReadTopic(KafkaProtocolCodec.Reader reader, short apiVersion)
     {
         var name = reader.String();
         var partitions = reader.Int32();

@@ -7,9 +7,9 @@ namespace DebateEvents.Kafka.Tests.Support;
 public sealed class ArgumentConsumer : IConsumer<ArgumentMade>
 {
     private readonly ProcessingLog _log;
-    private readonly HostIdentity _host;
+    private readonly InstanceName _host;
 
-    public ArgumentConsumer(ProcessingLog log, HostIdentity host)
+    public ArgumentConsumer(ProcessingLog log, InstanceName host)
     {
         _log = log;
         _host = host;

@@ -39,7 +39,7 @@ internal sealed class RiderTestHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(new XunitLoggerProvider(output, name)).SetMinimumLevel(LogLevel.Information));
         services.AddSingleton(log);
-        services.AddSingleton(new HostIdentity(name));
+        services.AddSingleton(new InstanceName(name));
         services.AddSingleton(new ConcurrentQueue<DebateOpened>());
         services.AddMassTransitTestHarness(x =>
         {

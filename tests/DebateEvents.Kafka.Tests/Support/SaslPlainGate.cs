@@ -13,7 +13,7 @@ internal sealed class SaslPlainGate
     public void Require(string user, string password) => _expected = (user, password);
 
     /// <summary>SaslHandshake v1: the mechanism the client asks for, answered with the one this broker offers.</summary>
-    public static void Handshake(KafkaWire.Reader reader, KafkaWire.Writer writer)
+    public static void Handshake(KafkaProtocolCodec.Reader reader, KafkaProtocolCodec.Writer writer)
     {
         var mechanism = reader.String();
         writer.Int16(mechanism == "PLAIN" ? (short)ErrorCode.NoError : (short)ErrorCode.UnsupportedSaslMechanism)
@@ -21,7 +21,7 @@ internal sealed class SaslPlainGate
     }
 
     /// <summary>SaslAuthenticate v0/v1 carrying PLAIN's authorization id, user and password separated by NUL bytes.</summary>
-    public void Authenticate(KafkaWire.Reader reader, KafkaWire.Writer writer, short apiVersion, BrokerConnection connection)
+    public void Authenticate(KafkaProtocolCodec.Reader reader, KafkaProtocolCodec.Writer writer, short apiVersion, BrokerConnection connection)
     {
         var parts = Encoding.UTF8.GetString(reader.Bytes()).Split('\0');
         var accepted = parts.Length == 3 && _expected is { } expected && parts[1] == expected.User && parts[2] == expected.Password;

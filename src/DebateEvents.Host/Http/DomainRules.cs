@@ -3,7 +3,7 @@ using Zamaz.Debate.Events;
 namespace DebateEvents.Host.Http;
 
 /// <summary>Domain rules the schemas cannot express; each broken rule names its field.</summary>
-public static class EventRules
+public static class DomainRules
 {
     /// <summary>Broken rules of <paramref name="message"/>, keyed by the JSON field name.</summary>
     public static Dictionary<string, string[]> Check(object message)

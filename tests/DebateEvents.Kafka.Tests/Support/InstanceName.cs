@@ -1,4 +1,4 @@
 namespace DebateEvents.Kafka.Tests.Support;
 
 /// <summary>Names the host (instance) a consumer ran in.</summary>
-public sealed record HostIdentity(string Name);
+public sealed record InstanceName(string Name);

@@ -8,7 +8,7 @@ namespace DebateEvents.Kafka.Tests.Support;
 /// The big-endian primitives of the non-flexible Kafka protocol versions: int16/int32, booleans,
 /// int16-length strings (-1 = null) and int32-count arrays (-1 = null).
 /// </summary>
-internal static class KafkaWire
+internal static class KafkaProtocolCodec
 {
     /// <summary>Reads one request frame (without its size prefix) front to back.</summary>
     internal sealed class Reader(ReadOnlyMemory<byte> buffer)
