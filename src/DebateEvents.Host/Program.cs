@@ -29,6 +29,10 @@ app.MapGet("/topics", (IOptions<KafkaOptions> options) => DomainTopics.Names(opt
 app.MapEventEndpoints();
 app.MapReadModelEndpoints();
 app.MapOutboxEndpoints();
+app.MapKafkaTopicEndpoints();
+app.MapKafkaDeadLetterEndpoints();
+app.MapKafkaStatsEndpoints();
+app.MapKafkaHealthEndpoints();
 
 app.Run();
 
