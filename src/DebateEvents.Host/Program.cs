@@ -38,6 +38,14 @@ app.MapReadModelEndpoints();
 app.MapOutboxEndpoints();
 app.MapIntrospectionEndpoints();
 app.MapKafkaEventEndpoints();
+if (app.Services.GetService<KafkaConnection>() is not null)
+{
+    // The Kafka API needs Kafka; with KAFKA_ENABLED=false these routes do not exist.
+    app.MapKafkaTopicEndpoints();
+    app.MapKafkaDeadLetterEndpoints();
+    app.MapKafkaStatsEndpoints();
+    app.MapKafkaHealthEndpoints();
+}
 
 app.Run();
 
