@@ -22,7 +22,12 @@ public sealed class KafkaDisabledTests
         await Post(client, "EvolutionTriggered", new { evolutionId = Guid.NewGuid(), feature = "f", trigger = "t", impact = "LOW", debateId = id, occurredAt = now });
         await Post(client, "MetricRecorded", new { name = "offline.metric", value = 2.5, tags = new Dictionary<string, string>(), occurredAt = now });
 
-        await Until(async () => (await client.GetAsync(new Uri($"/debates/{id}", UriKind.Relative))).StatusCode == HttpStatusCode.OK, "the debate's read model");
+        await Until(async () =>
+        {
+            using var response = await client.GetAsync(new Uri($"/debates/{id}", UriKind.Relative));
+            return response.StatusCode == HttpStatusCode.OK
+                && JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("argumentCount").GetInt32() == 1;
+        }, "the debate's read model with its argument");
         await Until(async () => (await client.GetStringAsync(new Uri($"/decisions?debateId={id}", UriKind.Relative))) != "[]", "the decision");
         await Until(async () => (await client.GetStringAsync(new Uri("/evolutions", UriKind.Relative))) != "[]", "the evolution");
         var debate = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/debates/{id}", UriKind.Relative))).RootElement;
