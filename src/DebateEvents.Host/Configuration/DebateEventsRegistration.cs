@@ -61,7 +61,7 @@ public static class DebateEventsRegistration
         services.AddSingleton<KafkaHealthCheck>();
         services.AddHealthChecks().AddCheck<KafkaHealthCheck>("kafka", tags: ["ready"]);
         var avro = AddAvro(services, configuration, kafka.IsEmbedded);
-        services.AddHostedService<SchemaPreparation>();
+        services.AddHostedService<SchemaCheckAtStart>();
         services.AddDebateEventsOutbox<DebateDbContext>(o => o.UseSqlite());
         services.AddOptions<Outbox.Configuration.DebateEventsOutboxOptions>()
             .Configure<KafkaConnection>((o, connection) => o.Connection = connection.Options);

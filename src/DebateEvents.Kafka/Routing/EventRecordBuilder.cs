@@ -58,6 +58,21 @@ public sealed class EventRecordBuilder
         return Assemble(message, envelope, route, serializer, value);
     }
 
+    /// <summary>
+    /// Builds the record of <paramref name="message"/> around <paramref name="value"/>, a body its topic's serializer
+    /// wrote already: for an envelope that changed after serializing (a new event id or correlation id), without
+    /// serializing again.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The message type has no route.</exception>
+    public EventRecord BuildWithBody(object message, EventEnvelope envelope, byte[] value)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(envelope);
+        ArgumentNullException.ThrowIfNull(value);
+        var route = _routes.GetRoute(message.GetType());
+        return Assemble(message, envelope, route, _serializerForTopic(route.Topic), value);
+    }
+
     private EventRecord Assemble(object message, EventEnvelope envelope, EventRoute route, IEventBodySerializer serializer, byte[] value)
     {
         var key = route.GetKey(message);

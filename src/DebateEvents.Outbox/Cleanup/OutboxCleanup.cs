@@ -1,5 +1,4 @@
 using DebateEvents.Outbox.Configuration;
-using DebateEvents.Outbox.Publishing;
 using DebateEvents.Outbox.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,14 +18,16 @@ internal sealed class OutboxCleanup(IServiceScopeFactory scopes, OutboxContextFa
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var deliveredBefore = now - (long)settings.DeliveredRetention.TotalMilliseconds;
         var receivedBefore = now - (long)settings.InboxRetention.TotalMilliseconds;
-        await using var scope = scopes.CreateAsyncScope();
+        var scope = scopes.CreateAsyncScope();
+        await using var scopeDisposal = scope.ConfigureAwait(false);
         var db = contexts.Resolve(scope.ServiceProvider);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionDisposal = transaction.ConfigureAwait(false);
         var delivered = await db.Set<OutboxMessage>()
             .Where(m => m.DeliveredAt != null && m.DeliveredAt < deliveredBefore)
-            .ExecuteDeleteAsync(cancellationToken);
-        var inbox = await db.Set<InboxState>().Where(s => s.ReceivedAt < receivedBefore).ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var inbox = await db.Set<InboxState>().Where(s => s.ReceivedAt < receivedBefore).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         if (delivered + inbox > 0)
         {
             logger.LogInformation("Outbox cleanup removed {Delivered} delivered rows and {Inbox} expired inbox entries", delivered, inbox);

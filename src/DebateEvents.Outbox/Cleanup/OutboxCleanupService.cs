@@ -14,11 +14,11 @@ internal sealed class OutboxCleanupService(OutboxCleanup cleanup, IOptions<Debat
         using var timer = new PeriodicTimer(options.Value.CleanupInterval, clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
                 try
                 {
-                    await cleanup.RunOnceAsync(stoppingToken);
+                    await cleanup.RunOnceAsync(stoppingToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

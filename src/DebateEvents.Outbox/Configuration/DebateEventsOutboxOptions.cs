@@ -6,16 +6,18 @@ namespace DebateEvents.Outbox.Configuration;
 
 /// <summary>
 /// Settings of the outbox: which database it lives in, how the dispatcher delivers, and how long
-/// delivered rows and inbox entries are kept. Bound from the <c>DebateEvents:Outbox</c> section.
+/// delivered rows and inbox entries are kept. Bound from the <c>DebateEvents:Outbox</c> section, then
+/// the callback given to <c>AddDebateEventsOutbox</c> applies.
 /// </summary>
 public sealed class DebateEventsOutboxOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "DebateEvents:Outbox";
 
-    internal OutboxDialect? Dialect { get; private set; }
+    /// <summary>The database the outbox lives in, set by <c>o.UseSqlite()</c> or <c>o.UsePostgres()</c> from their packages.</summary>
+    internal OutboxDialect? Dialect { get; set; }
 
-    internal List<Action<EventRouteTable>> RouteRegistrations { get; } = [];
+    private List<Action<EventRouteTable>> RouteRegistrations { get; } = [];
 
     /// <summary>
     /// How the dispatcher's own producer reaches Kafka: brokers, security, client id, any librdkafka property.
@@ -105,26 +107,6 @@ public sealed class DebateEventsOutboxOptions
     public bool EnableDispatcher { get; set; } = true;
 
     /// <summary>
-    /// Stores the outbox in SQLite (the embedded default): WAL journal, a busy timeout, and one writer
-    /// transaction at a time within the process, so concurrent publishers never see "database is locked".
-    /// </summary>
-    public DebateEventsOutboxOptions UseSqlite()
-    {
-        Dialect = new SqliteOutboxDialect();
-        return this;
-    }
-
-    /// <summary>
-    /// Stores the outbox in PostgreSQL, shared by several instances: each instance leases hash buckets
-    /// of ordering keys, so every row is sent by one instance at a time and per-key order holds.
-    /// </summary>
-    public DebateEventsOutboxOptions UsePostgres()
-    {
-        Dialect = new PostgresOutboxDialect();
-        return this;
-    }
-
-    /// <summary>
     /// Routes <typeparamref name="T"/> to <paramref name="topic"/> keyed by <paramref name="keySelector"/>, in the
     /// route table shared with the Kafka rider (the same as the rider's <c>r.AddProducer&lt;T&gt;</c>).
     /// </summary>
@@ -134,5 +116,14 @@ public sealed class DebateEventsOutboxOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(topic);
         RouteRegistrations.Add(routes => routes.Add(topic, keySelector, eventType));
         return this;
+    }
+
+    /// <summary>Adds the routes given with <see cref="Route{T}"/> to the route table shared with the rider; adding one twice is harmless.</summary>
+    internal void AddRoutesTo(EventRouteTable routes)
+    {
+        foreach (var register in RouteRegistrations)
+        {
+            register(routes);
+        }
     }
 }

@@ -6,9 +6,9 @@ using DebateEvents.Outbox.Diagnostics;
 using DebateEvents.Outbox.Publishing;
 using DebateEvents.Outbox.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace DebateEvents.Outbox.Configuration;
 
@@ -22,25 +22,21 @@ public static class OutboxRegistrationExtensions
     /// metrics and the <c>debate-events-outbox</c> health check. Works on the MassTransit registration
     /// configurator (<c>x</c> in <c>AddMassTransit</c>) or any service collection; the bus also needs
     /// <see cref="OutboxBusConfiguratorExtensions.UseDebateEventsOutbox"/>.
-    /// Settings bind from <see cref="DebateEventsOutboxOptions.SectionName"/>, then <paramref name="configure"/> applies.
+    /// Settings bind from <see cref="DebateEventsOutboxOptions.SectionName"/>, then <paramref name="configure"/> applies, once,
+    /// when the options are first needed (at host start); it must choose the database (<c>o.UseSqlite()</c> or <c>o.UsePostgres()</c>).
     /// </summary>
     public static IServiceCollection AddDebateEventsOutbox<TDbContext>(this IServiceCollection services, Action<DebateEventsOutboxOptions> configure)
         where TDbContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        var probe = new DebateEventsOutboxOptions();
-        configure(probe);
-        var routing = services.GetOrAddRouting();
-        foreach (var register in probe.RouteRegistrations)
-        {
-            register(routing.Routes);
-        }
-
+        services.GetOrAddRouting();
         services.AddOptions<DebateEventsOutboxOptions>()
-            .Configure<IServiceProvider>((options, provider) => provider.GetService<IConfiguration>()?.GetSection(DebateEventsOutboxOptions.SectionName).Bind(options))
+            .BindConfiguration(DebateEventsOutboxOptions.SectionName)
             .Configure(configure)
-            .Validate(o => o.Dialect is not null, "Choose the outbox store with UseSqlite() or UsePostgres().")
+            .PostConfigure<KafkaEventRouting>((options, routing) => options.AddRoutesTo(routing.Routes))
+            .Validate(o => o.Dialect is not null,
+                "Choose the outbox store with UseSqlite() (package DebateEvents.Outbox.Sqlite) or UsePostgres() (DebateEvents.Outbox.PostgreSql).")
             .Validate(o => !o.EnableDispatcher || !string.IsNullOrWhiteSpace(o.BootstrapServers), "The outbox dispatcher needs BootstrapServers.")
             .Validate(o => o.BatchSize > 0 && o.Buckets > 0 && o.MaxAttempts > 0, "BatchSize, Buckets and MaxAttempts must be positive.")
             .Validate(o => !o.RedeliverOnStart || o.RedeliveryWindow >= o.DeliveredRetention,
@@ -51,37 +47,53 @@ public static class OutboxRegistrationExtensions
 
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(new OutboxContextFactory(typeof(TDbContext)));
-        services.AddSingleton<OutboxRecordWriter>();
-        services.AddScoped(typeof(OutboxPublishFilter<>));
-        services.AddScoped<IEventOutbox, EventOutbox>();
-        services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<SqliteWriteGate>();
-        services.AddSingleton<SqliteTransactionInterceptor>();
-        services.AddSingleton<SqliteConnectionInterceptor>();
-        services.AddSingleton<OutboxRowInserter>();
-        services.AddSingleton<OutboxSaveChangesInterceptor>();
-        services.ConfigureDbContext<TDbContext>((provider, builder) => builder.AddInterceptors(
-            provider.GetRequiredService<SqliteConnectionInterceptor>(),
-            provider.GetRequiredService<SqliteTransactionInterceptor>(),
-            provider.GetRequiredService<OutboxSaveChangesInterceptor>()));
-
-        services.AddSingleton<OutboxStore>();
-        services.AddSingleton<BucketLeases>();
-        services.AddSingleton<BrokerReachability>();
-        services.AddSingleton<OutboxMetrics>();
-        services.AddSingleton<IOutboxTransport, KafkaOutboxTransport>();
-        services.AddSingleton<IOutboxDeadLetters, OutboxDeadLetters>();
-        services.AddSingleton<OutboxCleanup>();
-        services.AddSingleton<OutboxDispatcher>();
+        AddPublishing<TDbContext>(services);
+        AddStorage<TDbContext>(services);
+        AddDelivery(services);
 
         // Schema first, then redelivery, then the dispatcher: hosted services start in registration order.
         services.AddHostedService<OutboxSchemaInitializer>();
         services.AddHostedService<OutboxRedelivery>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService<OutboxCleanupService>();
-        services.AddHostedService<SqliteCheckpointService>();
+        services.AddHostedService<OutboxStorageUpkeep>();
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>("debate-events-outbox", tags: ["outbox", "ready"]);
         return services;
+    }
+
+    private static void AddPublishing<TDbContext>(IServiceCollection services)
+        where TDbContext : DbContext
+    {
+        services.AddSingleton(new OutboxContextFactory(typeof(TDbContext)));
+        services.AddSingleton<OutboxRecordWriter>();
+        services.AddScoped(typeof(OutboxPublishFilter<>));
+        services.AddScoped<IEventOutbox, EventOutbox>();
+    }
+
+    private static void AddStorage<TDbContext>(IServiceCollection services)
+        where TDbContext : DbContext
+    {
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxRowInserter>();
+        services.AddSingleton<OutboxSaveChangesInterceptor>();
+
+        // The chosen database's own interceptors (SQLite: pragmas and the write gate) go first, so its transaction
+        // rules hold before the outbox opens a transaction of its own.
+        services.ConfigureDbContext<TDbContext>((provider, builder) => builder.AddInterceptors(
+        [
+            .. provider.GetRequiredService<IOptions<DebateEventsOutboxOptions>>().Value.Dialect!.Interceptors,
+            provider.GetRequiredService<OutboxSaveChangesInterceptor>(),
+        ]));
+    }
+
+    private static void AddDelivery(IServiceCollection services)
+    {
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<BrokerReachability>();
+        services.AddSingleton<OutboxMetrics>();
+        services.AddSingleton<IOutboxTransport, KafkaOutboxTransport>();
+        services.AddSingleton<IOutboxDeadLetters, OutboxDeadLetters>();
+        services.AddSingleton<OutboxCleanup>();
+        services.AddSingleton<OutboxDispatcher>();
     }
 }

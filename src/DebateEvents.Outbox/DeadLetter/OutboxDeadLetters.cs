@@ -1,7 +1,5 @@
 using System.Text;
 using DebateEvents.Kafka.Routing;
-using DebateEvents.Outbox.Delivery;
-using DebateEvents.Outbox.Publishing;
 using DebateEvents.Outbox.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,18 +14,21 @@ internal sealed class OutboxDeadLetters(IServiceScopeFactory scopes, OutboxConte
     public async Task<IReadOnlyList<ParkedEvent>> ListAsync(int limit = 100, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await using var scope = scopes.CreateAsyncScope();
+        var scope = scopes.CreateAsyncScope();
+        await using var scopeDisposal = scope.ConfigureAwait(false);
         var entries = await contexts.Resolve(scope.ServiceProvider).Set<DeadLetterEntry>().AsNoTracking()
-            .OrderBy(d => d.Id).Take(limit).ToListAsync(cancellationToken);
+            .OrderBy(d => d.Id).Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
         return entries.Select(ToParkedEvent).ToList();
     }
 
     public async Task<bool> RequeueAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        var scope = scopes.CreateAsyncScope();
+        await using var scopeDisposal = scope.ConfigureAwait(false);
         var db = contexts.Resolve(scope.ServiceProvider);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var entry = await db.Set<DeadLetterEntry>().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionDisposal = transaction.ConfigureAwait(false);
+        var entry = await db.Set<DeadLetterEntry>().SingleOrDefaultAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false);
         if (entry is null)
         {
             return false;
@@ -45,8 +46,8 @@ internal sealed class OutboxDeadLetters(IServiceScopeFactory scopes, OutboxConte
             CreatedAt = clock.GetUtcNow().ToUnixTimeMilliseconds(),
         });
         db.Set<DeadLetterEntry>().Remove(entry);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         signal.Notify();
         logger.LogInformation("Re-queued parked event {EventId} for {Topic}", entry.EventId, entry.Topic);
         return true;

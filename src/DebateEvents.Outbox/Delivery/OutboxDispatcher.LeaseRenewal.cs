@@ -27,10 +27,10 @@ internal sealed partial class OutboxDispatcher
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                await DelayQuietly(period, cancellationToken);
+                await DelayQuietly(period, cancellationToken).ConfigureAwait(false);
                 if (!cancellationToken.IsCancellationRequested)
                 {
-                    await renew(cancellationToken);
+                    await renew(cancellationToken).ConfigureAwait(false);
                 }
             }
         }

@@ -32,11 +32,11 @@ internal sealed partial class OutboxDispatcher
         }
 
         var now = Now();
-        await store.MarkDeliveredAsync(db, delivered, now, cancellationToken);
+        await store.MarkDeliveredAsync(db, delivered, now, cancellationToken).ConfigureAwait(false);
         metrics.Delivered(delivered.Count);
         if (failures.Count > 0)
         {
-            var parked = await store.RecordFailuresAsync(db, failures, now, cancellationToken);
+            var parked = await store.RecordFailuresAsync(db, failures, now, cancellationToken).ConfigureAwait(false);
             metrics.Failed(failures.Count - parked);
             metrics.Parked(parked);
             LogFailures(failures.Count, failures[0].Error, parked);
@@ -52,7 +52,7 @@ internal sealed partial class OutboxDispatcher
         }
 
         _nextBacklogAt = now + (long)BacklogInterval.TotalMilliseconds;
-        var (count, oldest) = await store.MeasureBacklogAsync(db, cancellationToken);
+        var (count, oldest) = await store.MeasureBacklogAsync(db, cancellationToken).ConfigureAwait(false);
         metrics.SetBacklog(count, oldest is { } created ? Math.Max(0, now - created) / 1000.0 : 0);
     }
 }

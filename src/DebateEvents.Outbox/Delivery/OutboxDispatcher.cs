@@ -1,6 +1,6 @@
 using DebateEvents.Outbox.Configuration;
 using DebateEvents.Outbox.Diagnostics;
-using DebateEvents.Outbox.Publishing;
+using DebateEvents.Outbox.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,12 +15,12 @@ namespace DebateEvents.Outbox.Delivery;
 /// acknowledgement. A crash between produce and mark re-sends those rows on restart (at least once).
 /// </summary>
 internal sealed partial class OutboxDispatcher(
+    IServiceProvider services,
     IServiceScopeFactory scopes,
     OutboxContextFactory contexts,
     OutboxStore store,
     IOutboxTransport transport,
     OutboxSignal signal,
-    BucketLeases leases,
     OutboxMetrics metrics,
     IEnumerable<IOutboxDeliveryObserver> observers,
     IOptions<DebateEventsOutboxOptions> options,
@@ -34,6 +34,9 @@ internal sealed partial class OutboxDispatcher(
     private long _nextBacklogAt;
     private long _nextLeaseRefreshAt;
 
+    /// <summary>This instance's bucket leases when several instances share the database; null when it is the only one.</summary>
+    internal IBucketLeases? Leases { get; } = options.Value.Dialect!.CreateLeases(services);
+
     /// <summary>Stops the dispatcher the way a killed process would: no lease release, nothing marked after this.</summary>
     internal void SimulateCrash() => _crash.Cancel();
 
@@ -46,15 +49,14 @@ internal sealed partial class OutboxDispatcher(
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, _crash.Token);
         var cancellationToken = linked.Token;
-        var severalInstances = _options.Dialect!.SupportsSeveralInstances;
-        using var renewal = severalInstances ? new LeaseRenewal(RenewLeasesAsync, _options.LeaseDuration / 3, cancellationToken) : null;
+        using var renewal = Leases is not null ? new LeaseRenewal(RenewLeasesAsync, _options.LeaseDuration / 3, cancellationToken) : null;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = contexts.Resolve(scope.ServiceProvider);
-                await RunRoundsAsync(db, severalInstances, cancellationToken);
+                var scope = scopes.CreateAsyncScope();
+                await using var scopeDisposal = scope.ConfigureAwait(false);
+                await RunRoundsAsync(contexts.Resolve(scope.ServiceProvider), cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -63,40 +65,40 @@ internal sealed partial class OutboxDispatcher(
             catch (Exception ex)
             {
                 LogRoundFailed(ex);
-                await DelayQuietly(_options.RetryDelay, cancellationToken);
+                await DelayQuietly(_options.RetryDelay, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        if (severalInstances && !_crash.IsCancellationRequested)
+        if (Leases is { } leases && !_crash.IsCancellationRequested)
         {
-            await ReleaseLeasesAsync();
+            await ReleaseLeasesAsync(leases).ConfigureAwait(false);
         }
     }
 
-    private async Task RunRoundsAsync(DbContext db, bool severalInstances, CancellationToken cancellationToken)
+    private async Task RunRoundsAsync(DbContext db, CancellationToken cancellationToken)
     {
         // One DbContext serves many rounds: reads are untracked and writes are set-based.
         for (var round = 0; round < 1000 && !cancellationToken.IsCancellationRequested; round++)
         {
-            await RefreshBacklogIfDueAsync(db, cancellationToken);
-            if (severalInstances && Now() >= _nextLeaseRefreshAt)
+            await RefreshBacklogIfDueAsync(db, cancellationToken).ConfigureAwait(false);
+            if (Leases is { } leases && Now() >= _nextLeaseRefreshAt)
             {
                 // Claiming and shedding buckets needs no more than a few passes per lease; renewal runs on its own timer.
                 _nextLeaseRefreshAt = Now() + (long)(_options.LeaseDuration.TotalMilliseconds / 6);
-                await leases.RefreshAsync(db, cancellationToken);
+                await leases.RefreshAsync(db, cancellationToken).ConfigureAwait(false);
             }
 
-            var sent = severalInstances && (leases.Owned.Count == 0 || !leases.AreValid)
+            var sent = Leases is { } owner && (owner.Owned.Count == 0 || !owner.AreValid)
                 ? 0
-                : await DeliverBatchAsync(db, severalInstances ? leases.Owned : null, cancellationToken);
+                : await DeliverBatchAsync(db, Leases?.Owned, cancellationToken).ConfigureAwait(false);
             if (sent == 0)
             {
-                await signal.WaitAsync(_options.PollInterval, cancellationToken);
+                await signal.WaitAsync(_options.PollInterval, cancellationToken).ConfigureAwait(false);
             }
             else if (sent < _options.BatchSize && _options.BatchLinger > TimeSpan.Zero)
             {
                 // Under a steady trickle of commits, let rows gather instead of paying a round trip per row.
-                await Task.Delay(_options.BatchLinger, cancellationToken);
+                await Task.Delay(_options.BatchLinger, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -104,7 +106,7 @@ internal sealed partial class OutboxDispatcher(
     /// <summary>Sends one batch and records its outcome; returns how many rows were loaded.</summary>
     private async Task<int> DeliverBatchAsync(DbContext db, IReadOnlyCollection<int>? buckets, CancellationToken cancellationToken)
     {
-        var rows = await store.LoadBatchAsync(db, buckets, Now(), cancellationToken);
+        var rows = await store.LoadBatchAsync(db, buckets, Now(), cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
         {
             return 0;
@@ -115,9 +117,9 @@ internal sealed partial class OutboxDispatcher(
             observer.Sending(_options.InstanceId, rows);
         }
 
-        var results = await transport.SendAsync(rows, cancellationToken);
+        var results = await transport.SendAsync(rows, cancellationToken).ConfigureAwait(false);
         _crash.Token.ThrowIfCancellationRequested();
-        await RecordOutcomeAsync(db, rows, results, cancellationToken);
+        await RecordOutcomeAsync(db, rows, results, cancellationToken).ConfigureAwait(false);
         foreach (var observer in _observers)
         {
             observer.Completed(_options.InstanceId, rows, results);
@@ -128,15 +130,16 @@ internal sealed partial class OutboxDispatcher(
 
     private async Task RenewLeasesAsync(CancellationToken cancellationToken)
     {
-        if (leases.Owned.Count == 0)
+        if (Leases is not { Owned.Count: > 0 } leases)
         {
             return;
         }
 
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await leases.RenewAsync(contexts.Resolve(scope.ServiceProvider), cancellationToken);
+            var scope = scopes.CreateAsyncScope();
+            await using var scopeDisposal = scope.ConfigureAwait(false);
+            await leases.RenewAsync(contexts.Resolve(scope.ServiceProvider), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -144,13 +147,14 @@ internal sealed partial class OutboxDispatcher(
         }
     }
 
-    private async Task ReleaseLeasesAsync()
+    private async Task ReleaseLeasesAsync(IBucketLeases leases)
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
+            var scope = scopes.CreateAsyncScope();
+            await using var scopeDisposal = scope.ConfigureAwait(false);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await leases.ReleaseAsync(contexts.Resolve(scope.ServiceProvider), timeout.Token);
+            await leases.ReleaseAsync(contexts.Resolve(scope.ServiceProvider), timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -162,7 +166,7 @@ internal sealed partial class OutboxDispatcher(
     {
         try
         {
-            await Task.Delay(delay, cancellationToken);
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

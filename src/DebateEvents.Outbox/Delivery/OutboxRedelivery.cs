@@ -1,5 +1,4 @@
 using DebateEvents.Outbox.Configuration;
-using DebateEvents.Outbox.Publishing;
 using DebateEvents.Outbox.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +25,7 @@ internal sealed partial class OutboxRedelivery(IServiceScopeFactory scopes, Outb
             return;
         }
 
-        var count = await RunOnceAsync(cancellationToken);
+        var count = await RunOnceAsync(cancellationToken).ConfigureAwait(false);
         LogHandedBack(count, settings.RedeliveryWindow);
     }
 
@@ -36,9 +35,11 @@ internal sealed partial class OutboxRedelivery(IServiceScopeFactory scopes, Outb
     internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var since = clock.GetUtcNow().ToUnixTimeMilliseconds() - (long)options.Value.RedeliveryWindow.TotalMilliseconds;
-        await using var scope = scopes.CreateAsyncScope();
+        var scope = scopes.CreateAsyncScope();
+        await using var scopeDisposal = scope.ConfigureAwait(false);
         var db = contexts.Resolve(scope.ServiceProvider);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionDisposal = transaction.ConfigureAwait(false);
 
         // A key's later rows were delivered no earlier than its earlier ones, so the rows chosen by delivery
         // time are, per key, an unbroken run up to its newest: no key gets a gap in its resent history.
@@ -49,8 +50,8 @@ internal sealed partial class OutboxRedelivery(IServiceScopeFactory scopes, Outb
                 .SetProperty(m => m.DeliveredAt, (long?)null)
                 .SetProperty(m => m.Attempts, 0)
                 .SetProperty(m => m.NextAttemptAt, 0L)
-                .SetProperty(m => m.LastError, (string?)null), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+                .SetProperty(m => m.LastError, (string?)null), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return count;
     }
 

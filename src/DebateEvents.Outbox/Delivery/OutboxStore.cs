@@ -27,7 +27,7 @@ internal sealed class OutboxStore(IOptions<DebateEventsOutboxOptions> options)
             query = query.Where(m => buckets.Contains(m.Bucket));
         }
 
-        var rows = await query.OrderBy(m => m.SequenceNumber).Take(_options.BatchSize).ToListAsync(cancellationToken);
+        var rows = await query.OrderBy(m => m.SequenceNumber).Take(_options.BatchSize).ToListAsync(cancellationToken).ConfigureAwait(false);
         return RetriedRowsGoAlone(rows);
     }
 
@@ -66,11 +66,12 @@ internal sealed class OutboxStore(IOptions<DebateEventsOutboxOptions> options)
 
         var first = sequenceNumbers.Min();
         var last = sequenceNumbers.Max();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionDisposal = transaction.ConfigureAwait(false);
         await db.Set<OutboxMessage>()
             .Where(m => m.SequenceNumber >= first && m.SequenceNumber <= last && sequenceNumbers.Contains(m.SequenceNumber))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.DeliveredAt, now), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.DeliveredAt, now), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -86,7 +87,8 @@ internal sealed class OutboxStore(IOptions<DebateEventsOutboxOptions> options)
             return 0;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionDisposal = transaction.ConfigureAwait(false);
         var parked = 0;
         foreach (var group in failures.GroupBy(f => (Attempts: f.Row.Attempts + 1, f.Error, Park: f.Permanent && f.Row.Attempts + 1 >= _options.MaxAttempts)))
         {
@@ -94,8 +96,8 @@ internal sealed class OutboxStore(IOptions<DebateEventsOutboxOptions> options)
             if (group.Key.Park)
             {
                 db.Set<DeadLetterEntry>().AddRange(group.Select(f => Park(f.Row, group.Key.Attempts, f.Error, now)));
-                await db.SaveChangesAsync(cancellationToken);
-                await db.Set<OutboxMessage>().Where(m => sequenceNumbers.Contains(m.SequenceNumber)).ExecuteDeleteAsync(cancellationToken);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await db.Set<OutboxMessage>().Where(m => sequenceNumbers.Contains(m.SequenceNumber)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
                 parked += sequenceNumbers.Count;
                 continue;
             }
@@ -106,10 +108,10 @@ internal sealed class OutboxStore(IOptions<DebateEventsOutboxOptions> options)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Attempts, group.Key.Attempts)
                     .SetProperty(m => m.NextAttemptAt, retryAt)
-                    .SetProperty(m => m.LastError, group.Key.Error), cancellationToken);
+                    .SetProperty(m => m.LastError, group.Key.Error), cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         db.ChangeTracker.Clear();
         return parked;
     }
@@ -118,8 +120,8 @@ internal sealed class OutboxStore(IOptions<DebateEventsOutboxOptions> options)
     public async Task<(long Count, long? OldestCreatedAt)> MeasureBacklogAsync(DbContext db, CancellationToken cancellationToken)
     {
         var pending = db.Set<OutboxMessage>().Where(m => m.DeliveredAt == null);
-        var count = await pending.LongCountAsync(cancellationToken);
-        var oldest = count == 0 ? null : await pending.MinAsync(m => (long?)m.CreatedAt, cancellationToken);
+        var count = await pending.LongCountAsync(cancellationToken).ConfigureAwait(false);
+        var oldest = count == 0 ? null : await pending.MinAsync(m => (long?)m.CreatedAt, cancellationToken).ConfigureAwait(false);
         return (count, oldest);
     }
 

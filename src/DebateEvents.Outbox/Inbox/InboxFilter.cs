@@ -1,4 +1,3 @@
-using DebateEvents.Outbox.Publishing;
 using DebateEvents.Outbox.Storage;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -25,20 +24,21 @@ internal sealed class InboxFilter<TConsumer> : IFilter<ConsumerConsumeContext<TC
         if (context.MessageId is not { } messageId)
         {
             logger.LogWarning("Message without a MessageId reached {Consumer}; running it without the inbox", ConsumerName);
-            await next.Send(context);
+            await next.Send(context).ConfigureAwait(false);
             return;
         }
 
         var db = services.GetRequiredService<OutboxContextFactory>().Resolve(services);
         var clock = services.GetRequiredService<TimeProvider>();
         var cancellationToken = context.CancellationToken;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionDisposal = transaction.ConfigureAwait(false);
         try
         {
-            if (await db.Set<InboxState>().AnyAsync(s => s.MessageId == messageId && s.Consumer == ConsumerName, cancellationToken))
+            if (await db.Set<InboxState>().AnyAsync(s => s.MessageId == messageId && s.Consumer == ConsumerName, cancellationToken).ConfigureAwait(false))
             {
                 logger.LogInformation("Event {EventId} was already handled by {Consumer}; acknowledging the duplicate", messageId, ConsumerName);
-                await transaction.RollbackAsync(cancellationToken);
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -48,14 +48,14 @@ internal sealed class InboxFilter<TConsumer> : IFilter<ConsumerConsumeContext<TC
                 Consumer = ConsumerName,
                 ReceivedAt = clock.GetUtcNow().ToUnixTimeMilliseconds(),
             });
-            await next.Send(context);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await next.Send(context).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch when (transaction.GetDbTransaction().Connection is not null)
         {
             // Still open (the failure came before or during commit): undo the consumer's changes and the inbox entry.
-            await transaction.RollbackAsync(CancellationToken.None);
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
             db.ChangeTracker.Clear();
             throw;
         }

@@ -1,4 +1,5 @@
 using DebateEvents.Kafka.Routing;
+using DebateEvents.Outbox.Storage;
 using MassTransit;
 
 namespace DebateEvents.Outbox.Publishing;
@@ -20,7 +21,7 @@ internal sealed class EventOutbox(IServiceProvider scope, OutboxContextFactory c
     {
         ArgumentNullException.ThrowIfNull(message);
         var envelope = new EventEnvelope(NewId.NextGuid(), DateTimeOffset.UtcNow, correlationId);
-        await writer.AddAsync(contexts.Resolve(scope), message, envelope, cancellationToken);
+        await writer.AddAsync(contexts.Resolve(scope), message, envelope, cancellationToken).ConfigureAwait(false);
         return envelope.EventId;
     }
 }

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace DebateEvents.Outbox.Publishing;
 
 /// <summary>
-/// A scoped publish filter: a routed event published inside a unit of work becomes an outbox row in
+/// A scoped publish filter: a routed event published inside a unit of work is serialized here, asynchronously
+/// (a registry-backed serializer registers or looks up its schema on first use), and becomes an outbox row in
 /// the scope's DbContext, saved by the application's own <c>SaveChanges</c>; then the publish goes on
 /// to in-process subscribers as usual. Published outside any scope, the row is saved on its own.
 /// </summary>
@@ -19,10 +20,10 @@ internal sealed class OutboxPublishFilter<T>(IServiceProvider scope, OutboxRecor
     {
         if (writer.IsRouted(context.Message.GetType()))
         {
-            await AddToOutbox(context);
+            await AddToOutbox(context).ConfigureAwait(false);
         }
 
-        await next.Send(context);
+        await next.Send(context).ConfigureAwait(false);
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("debateEventsOutbox");
@@ -32,24 +33,21 @@ internal sealed class OutboxPublishFilter<T>(IServiceProvider scope, OutboxRecor
         context.MessageId ??= NewId.NextGuid();
         var envelope = new EventEnvelope(context.MessageId.Value, context.SentTime ?? DateTimeOffset.UtcNow, context.CorrelationId, Activity.Current);
         var db = contexts.Resolve(scope);
-        var row = await writer.AddAsync(db, context.Message, envelope, context.CancellationToken);
+        var row = await writer.AddAsync(db, context.Message, envelope, context.CancellationToken).ConfigureAwait(false);
 
         // The caller's publish callback runs after this filter and may set MessageId or CorrelationId:
         // SaveChanges asks for the row again, so ce_id always equals the MessageId in-process consumers see.
-        row.Refresh = cancellationToken => context.MessageId == envelope.EventId && context.CorrelationId == envelope.CorrelationId
-            ? ValueTask.FromResult<OutboxMessage?>(null)
-            : Rebuild(context, envelope, cancellationToken);
+        // Only the headers change; the body serialized above is kept.
+        row.Refresh = () => context.MessageId == envelope.EventId && context.CorrelationId == envelope.CorrelationId
+            ? null
+            : writer.Rebuild(row, context.Message, envelope with { EventId = context.MessageId ?? envelope.EventId, CorrelationId = context.CorrelationId });
         if (!HasAmbientScope(context))
         {
             // No unit of work around this publish: the row commits on its own, like a direct produce.
             logger.LogDebug("Saving outbox row for {MessageType} {EventId} outside a unit of work", typeof(T).Name, envelope.EventId);
-            await db.SaveChangesAsync(context.CancellationToken);
+            await db.SaveChangesAsync(context.CancellationToken).ConfigureAwait(false);
         }
     }
-
-    private async ValueTask<OutboxMessage?> Rebuild(PublishContext<T> context, EventEnvelope envelope, CancellationToken cancellationToken) =>
-        await writer.CreateRowAsync(context.Message,
-            envelope with { EventId = context.MessageId ?? envelope.EventId, CorrelationId = context.CorrelationId }, cancellationToken);
 
     private static bool HasAmbientScope(PublishContext<T> context) =>
         context.TryGetPayload<IServiceProvider>(out _)

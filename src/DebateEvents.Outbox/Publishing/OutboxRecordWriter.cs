@@ -18,11 +18,14 @@ internal sealed class OutboxRecordWriter(EventRouteTable routes, EventRecordBuil
     /// <summary>Whether events of <paramref name="messageType"/> go to Kafka at all.</summary>
     public bool IsRouted(Type messageType) => routes.TryGetRoute(messageType, out _);
 
-    /// <summary>Serializes <paramref name="message"/> and adds its row to <paramref name="context"/> (not saved).</summary>
+    /// <summary>
+    /// Serializes <paramref name="message"/> without waiting and adds its row to <paramref name="context"/> (not saved):
+    /// a serializer backed by a schema registry must know the schema already.
+    /// </summary>
     /// <exception cref="EventSerializationException">The event cannot be serialized; the message names the type and member.</exception>
     public OutboxMessage Add(DbContext context, object message, EventEnvelope envelope)
     {
-        var row = CreateRow(message, envelope);
+        var row = CreateRow(Serialize(message, () => builder.Build(message, envelope)), envelope.EventId);
         context.Set<OutboxMessage>().Add(row);
         return row;
     }
@@ -33,29 +36,29 @@ internal sealed class OutboxRecordWriter(EventRouteTable routes, EventRecordBuil
     /// </summary>
     public async ValueTask<OutboxMessage> AddAsync(DbContext context, object message, EventEnvelope envelope, CancellationToken cancellationToken)
     {
-        var row = await CreateRowAsync(message, envelope, cancellationToken);
+        EventRecord record;
+        try
+        {
+            record = await builder.BuildAsync(message, envelope, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUnserializable(ex))
+        {
+            throw Unserializable(message, ex);
+        }
+
+        var row = CreateRow(record, envelope.EventId);
         context.Set<OutboxMessage>().Add(row);
         return row;
     }
 
-    /// <summary>An outbox row (not added anywhere) holding <paramref name="message"/> serialized with <paramref name="envelope"/>.</summary>
-    public OutboxMessage CreateRow(object message, EventEnvelope envelope) => CreateRow(Build(message, envelope), envelope.EventId);
+    /// <summary>
+    /// <paramref name="row"/> again with a new <paramref name="envelope"/> (event id, correlation id) around the
+    /// same body: no serializer runs, so this never waits.
+    /// </summary>
+    public OutboxMessage Rebuild(OutboxMessage row, object message, EventEnvelope envelope) =>
+        CreateRow(builder.BuildWithBody(message, envelope, row.Value), envelope.EventId);
 
-    /// <summary>Asynchronous <see cref="CreateRow(object, EventEnvelope)"/>.</summary>
-    public async ValueTask<OutboxMessage> CreateRowAsync(object message, EventEnvelope envelope, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return CreateRow(await builder.BuildAsync(message, envelope, cancellationToken), envelope.EventId);
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
-        {
-            throw Unserializable(message, ex);
-        }
-    }
-
-    /// <summary>An outbox row holding <paramref name="record"/>.</summary>
-    public OutboxMessage CreateRow(EventRecord record, Guid eventId)
+    private OutboxMessage CreateRow(EventRecord record, Guid eventId)
     {
         var orderingKey = OrderingKeys.For(record.Topic, record.Key, eventId);
         return new OutboxMessage
@@ -71,19 +74,21 @@ internal sealed class OutboxRecordWriter(EventRouteTable routes, EventRecordBuil
         };
     }
 
-    private EventRecord Build(object message, EventEnvelope envelope)
+    private static EventRecord Serialize(object message, Func<EventRecord> build)
     {
         try
         {
-            return builder.Build(message, envelope);
+            return build();
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
+        catch (Exception ex) when (IsUnserializable(ex))
         {
             throw Unserializable(message, ex);
         }
     }
 
     // Serializers report some invalid values (NaN, out-of-range decimals) with these exception types.
+    private static bool IsUnserializable(Exception ex) => ex is ArgumentException or FormatException or OverflowException;
+
     private static EventSerializationException Unserializable(object message, Exception ex)
     {
         var type = message.GetType();

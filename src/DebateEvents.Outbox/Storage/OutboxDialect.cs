@@ -1,8 +1,14 @@
+using DebateEvents.Outbox.Configuration;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace DebateEvents.Outbox.Storage;
 
-/// <summary>What differs between the supported databases: the DDL of our tables and which rows are safe to send.</summary>
+/// <summary>
+/// What differs between the supported databases: the DDL of our tables, which rows are safe to send, and what
+/// the database needs around them. Each database's package (<c>DebateEvents.Outbox.Sqlite</c>,
+/// <c>DebateEvents.Outbox.PostgreSql</c>) brings its own, so the core references no provider.
+/// </summary>
 internal abstract class OutboxDialect
 {
     /// <summary>Provider name shown in logs and health data.</summary>
@@ -26,4 +32,17 @@ internal abstract class OutboxDialect
 
     /// <summary>An event id as EF Core's provider stores it, for the raw row insert.</summary>
     public abstract object EventIdValue(Guid eventId);
+
+    /// <summary>EF Core interceptors the database needs on the application's DbContext, ahead of the outbox's own.</summary>
+    public virtual IReadOnlyList<IInterceptor> Interceptors => [];
+
+    /// <summary>Runs once the schema statements ran, at start, for rows the tables need before the dispatcher starts.</summary>
+    public virtual Task InitializeAsync(DbContext context, DebateEventsOutboxOptions options, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    /// <summary>Background upkeep the database needs while the host runs; returns when <paramref name="stoppingToken"/> fires.</summary>
+    public virtual Task MaintainAsync(IServiceProvider services, CancellationToken stoppingToken) => Task.CompletedTask;
+
+    /// <summary>The bucket leases of this instance when <see cref="SupportsSeveralInstances"/>; null for the only instance.</summary>
+    public virtual IBucketLeases? CreateLeases(IServiceProvider services) => null;
 }

@@ -40,8 +40,8 @@ internal sealed class OutboxMessage
     public long? DeliveredAt { get; set; }
 
     /// <summary>
-    /// Not stored. Set while a published row waits for SaveChanges: returns the row rebuilt when the
-    /// publish pipe changed the message id or correlation id after the row was written, else null.
+    /// Not stored. Set while a published row waits for SaveChanges: returns the row rebuilt around the same
+    /// body when the publish pipe changed the message id or correlation id after the row was written, else null.
     /// </summary>
-    public Func<CancellationToken, ValueTask<OutboxMessage?>>? Refresh { get; set; }
+    public Func<OutboxMessage?>? Refresh { get; set; }
 }

@@ -37,8 +37,9 @@ internal sealed class OutboxRowInserter(IOptions<DebateEventsOutboxOptions> opti
 
         for (var start = 0; start < rows.Count; start += RowsPerStatement)
         {
-            await using var command = CreateCommand(context, rows, start, Math.Min(RowsPerStatement, rows.Count - start));
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            var command = CreateCommand(context, rows, start, Math.Min(RowsPerStatement, rows.Count - start));
+            await using var commandDisposal = command.ConfigureAwait(false);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

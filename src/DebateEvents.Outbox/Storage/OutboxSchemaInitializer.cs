@@ -1,6 +1,4 @@
 using DebateEvents.Outbox.Configuration;
-using DebateEvents.Outbox.Delivery;
-using DebateEvents.Outbox.Publishing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +12,7 @@ namespace DebateEvents.Outbox.Storage;
 /// EnsureCreated for a new database, then our idempotent DDL for a database that already existed.
 /// No migrations or design-time tools are involved.
 /// </summary>
-internal sealed class OutboxSchemaInitializer(IServiceScopeFactory scopes, OutboxContextFactory contexts, BucketLeases leases,
+internal sealed class OutboxSchemaInitializer(IServiceScopeFactory scopes, OutboxContextFactory contexts,
     IOptions<DebateEventsOutboxOptions> options, ILogger<OutboxSchemaInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -25,20 +23,18 @@ internal sealed class OutboxSchemaInitializer(IServiceScopeFactory scopes, Outbo
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
+        var scope = scopes.CreateAsyncScope();
+        await using var scopeDisposal = scope.ConfigureAwait(false);
         var db = contexts.Resolve(scope.ServiceProvider);
-        await db.Database.EnsureCreatedAsync(cancellationToken);
-        foreach (var statement in settings.Dialect!.SchemaStatements)
+        await db.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var dialect = settings.Dialect!;
+        foreach (var statement in dialect.SchemaStatements)
         {
-            await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(statement, cancellationToken).ConfigureAwait(false);
         }
 
-        if (settings.Dialect.SupportsSeveralInstances)
-        {
-            await leases.SeedAsync(db, cancellationToken);
-        }
-
-        logger.LogInformation("Outbox schema ready in {Provider} for {DbContext}", settings.Dialect.Name, contexts.ContextType.Name);
+        await dialect.InitializeAsync(db, settings, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Outbox schema ready in {Provider} for {DbContext}", dialect.Name, contexts.ContextType.Name);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -20,8 +20,8 @@ public sealed class PostgresInstancesTests(KafkaClusterFixture kafka) : IClassFi
         await using var database = PostgresTestDatabase.Create();
         await using var a = await StartInstance(database, bootstrap, topic, "instance-a", audit);
         await using var b = await StartInstance(database, bootstrap, topic, "instance-b", audit);
-        var leasesA = a.Services.GetRequiredService<BucketLeases>();
-        var leasesB = b.Services.GetRequiredService<BucketLeases>();
+        var leasesA = a.Dispatcher.Leases!;
+        var leasesB = b.Dispatcher.Leases!;
         await Eventually.HoldsAsync(() => leasesA.Owned.Count == 32 && leasesB.Owned.Count == 32, Deadline,
             () => $"buckets not split evenly: a={leasesA.Owned.Count}, b={leasesB.Owned.Count}");
 

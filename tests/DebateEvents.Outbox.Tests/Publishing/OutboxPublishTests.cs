@@ -116,6 +116,30 @@ public sealed class OutboxPublishTests(KafkaClusterFixture kafka) : IClassFixtur
     }
 
     [Fact]
+    public async Task Publish_WhenSavedSynchronouslyAfterCallbackSetsMessageId_KafkaRecordCarriesIt()
+    {
+        var topic = kafka.CreateTopic("sync-save");
+        await using var database = new SqliteTestDatabase();
+        await using var host = await OutboxTestHost.StartAsync(database, kafka.Cluster.BootstrapServers, topic);
+        var messageId = Guid.NewGuid();
+        var debateId = Guid.NewGuid();
+
+        await host.InScopeAsync(async (db, publish) =>
+        {
+            db.Debates.Add(new DebateRow { Id = debateId, Question = "saved synchronously?" });
+            await publish.Publish(new DebateOpened(debateId, "saved synchronously?", 1), ctx => ctx.MessageId = messageId);
+            db.SaveChanges();
+        });
+
+        await Eventually.HoldsAsync(async () => await host.UndeliveredAsync() == 0 && await host.OutboxRowsAsync() == 1, Deadline,
+            () => "the event was not delivered");
+        var record = Assert.Single(KafkaTopicReader.ReadAll(kafka.Cluster.BootstrapServers, topic, Topics.Partitions));
+        Assert.Equal(messageId, record.EventId);
+        Assert.Equal(debateId.ToString("D"), record.Key);
+        Assert.Equal(1, await host.QueryAsync(db => db.Debates.CountAsync()));
+    }
+
+    [Fact]
     public async Task EventOutboxAdd_ReachesKafkaOnCommitWithoutInProcessDelivery()
     {
         var topic = kafka.CreateTopic("direct");

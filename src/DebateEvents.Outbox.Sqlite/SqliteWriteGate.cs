@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
-namespace DebateEvents.Outbox.Storage;
+namespace DebateEvents.Outbox.Sqlite;
 
 /// <summary>
 /// One writer transaction at a time per SQLite file within this process. SQLite allows a single
@@ -24,7 +24,7 @@ internal sealed class SqliteWriteGate
         }
 
         var gate = _byFile.GetOrAdd(FileOf(sqlite), _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         _held[connectionId] = gate;
     }
 

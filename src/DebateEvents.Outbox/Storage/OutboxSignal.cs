@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace DebateEvents.Outbox.Delivery;
+namespace DebateEvents.Outbox.Storage;
 
 /// <summary>Wakes the dispatcher when a transaction with outbox rows commits in this process.</summary>
 internal sealed class OutboxSignal
@@ -22,7 +22,7 @@ internal sealed class OutboxSignal
         timeoutSource.CancelAfter(timeout);
         try
         {
-            await _channel.Reader.ReadAsync(timeoutSource.Token);
+            await _channel.Reader.ReadAsync(timeoutSource.Token).ConfigureAwait(false);
             return true;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

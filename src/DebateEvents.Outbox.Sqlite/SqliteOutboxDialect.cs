@@ -1,13 +1,22 @@
+using DebateEvents.Outbox.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace DebateEvents.Outbox.Storage;
+namespace DebateEvents.Outbox.Sqlite;
 
 /// <summary>
 /// SQLite: one writer at a time, so sequence order is commit order and every committed row is
-/// visible in order. Times are Unix milliseconds in INTEGER columns.
+/// visible in order. Times are Unix milliseconds in INTEGER columns. Every connection gets WAL and a busy
+/// timeout, every transaction of the process queues at one <see cref="SqliteWriteGate"/>, and the
+/// write-ahead log is checkpointed in the background.
 /// </summary>
 internal sealed class SqliteOutboxDialect : OutboxDialect
 {
+    private readonly SqliteWriteGate _gate = new();
+
+    public SqliteOutboxDialect() => Interceptors = [new SqliteConnectionInterceptor(_gate), new SqliteTransactionInterceptor(_gate)];
+
     public override string Name => "sqlite";
 
     public override bool SupportsSeveralInstances => false;
@@ -48,4 +57,9 @@ internal sealed class SqliteOutboxDialect : OutboxDialect
     ];
 
     public override IQueryable<OutboxMessage> VisibleMessages(DbContext context) => context.Set<OutboxMessage>();
+
+    public override IReadOnlyList<IInterceptor> Interceptors { get; }
+
+    public override Task MaintainAsync(IServiceProvider services, CancellationToken stoppingToken) =>
+        ActivatorUtilities.CreateInstance<SqliteCheckpoints>(services, _gate).RunAsync(stoppingToken);
 }

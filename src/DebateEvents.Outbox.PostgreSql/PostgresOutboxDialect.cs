@@ -1,11 +1,16 @@
+using DebateEvents.Outbox.Configuration;
+using DebateEvents.Outbox.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
-namespace DebateEvents.Outbox.Storage;
+namespace DebateEvents.Outbox.PostgreSql;
 
 /// <summary>
 /// PostgreSQL: concurrent writers take sequence numbers before they commit, so a committed row can
 /// have an uncommitted predecessor. Each row records its transaction id; only rows whose
-/// transaction is older than every running transaction are handed to the dispatcher.
+/// transaction is older than every running transaction are handed to the dispatcher. Instances divide
+/// the rows through <see cref="BucketLeases"/>.
 /// </summary>
 internal sealed class PostgresOutboxDialect : OutboxDialect
 {
@@ -50,4 +55,10 @@ internal sealed class PostgresOutboxDialect : OutboxDialect
     public override IQueryable<OutboxMessage> VisibleMessages(DbContext context) =>
         context.Set<OutboxMessage>().FromSqlRaw(
             "SELECT * FROM outbox_message WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())");
+
+    public override async Task InitializeAsync(DbContext context, DebateEventsOutboxOptions options, CancellationToken cancellationToken) =>
+        await BucketLeases.SeedAsync(context, options.Buckets, cancellationToken).ConfigureAwait(false);
+
+    public override IBucketLeases CreateLeases(IServiceProvider services) =>
+        ActivatorUtilities.CreateInstance<BucketLeases>(services, services.GetRequiredService<IOptions<DebateEventsOutboxOptions>>().Value);
 }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DebateEvents.Outbox.Publishing;
+namespace DebateEvents.Outbox.Storage;
 
 /// <summary>Resolves the application's DbContext type that holds the outbox, from a scope.</summary>
 internal sealed class OutboxContextFactory(Type contextType)

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace DebateEvents.Outbox.Storage;
+namespace DebateEvents.Outbox.Sqlite;
 
 /// <summary>
 /// Takes the <see cref="SqliteWriteGate"/> when an EF transaction begins and releases it when the
@@ -43,7 +43,7 @@ internal sealed class SqliteTransactionInterceptor(SqliteWriteGate gate) : DbTra
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result,
         CancellationToken cancellationToken = default)
     {
-        await gate.EnterAsync(connection, eventData.ConnectionId, cancellationToken);
+        await gate.EnterAsync(connection, eventData.ConnectionId, cancellationToken).ConfigureAwait(false);
         return result;
     }
 

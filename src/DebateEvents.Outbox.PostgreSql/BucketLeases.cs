@@ -1,18 +1,18 @@
 using DebateEvents.Outbox.Configuration;
+using DebateEvents.Outbox.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
-namespace DebateEvents.Outbox.Delivery;
+namespace DebateEvents.Outbox.PostgreSql;
 
 /// <summary>
 /// Divides the hash buckets of ordering keys among live dispatcher instances sharing a PostgreSQL
 /// database. An instance sends only rows of buckets it leases, so each row has one sender at a time
 /// and a key's rows stay in order; a dead instance's leases expire and others take them over.
 /// </summary>
-internal sealed class BucketLeases(IOptions<DebateEventsOutboxOptions> options, TimeProvider clock, ILogger<BucketLeases> logger)
+internal sealed class BucketLeases(DebateEventsOutboxOptions options, TimeProvider clock, ILogger<BucketLeases> logger) : IBucketLeases
 {
-    private readonly DebateEventsOutboxOptions _options = options.Value;
+    private readonly DebateEventsOutboxOptions _options = options;
     private long _validUntil;
     private int[] _owned = [];
 
@@ -27,10 +27,11 @@ internal sealed class BucketLeases(IOptions<DebateEventsOutboxOptions> options, 
     /// </summary>
     public bool AreValid => Now() < Interlocked.Read(ref _validUntil) - (long)(_options.LeaseDuration.TotalMilliseconds / 3);
 
-    public async Task SeedAsync(DbContext db, CancellationToken cancellationToken) =>
+    /// <summary>Adds a free lease row for each of <paramref name="buckets"/> buckets that has none yet.</summary>
+    public static async Task SeedAsync(DbContext db, int buckets, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync(
             "INSERT INTO outbox_lease (bucket, owner, expires_at) SELECT g, NULL, 0 FROM generate_series(0, {0} - 1) AS g ON CONFLICT (bucket) DO NOTHING",
-            [_options.Buckets], cancellationToken);
+            [buckets], cancellationToken).ConfigureAwait(false);
 
     /// <summary>Renews this instance's leases and heartbeat, then sheds or claims buckets toward an even share.</summary>
     public async Task RefreshAsync(DbContext db, CancellationToken cancellationToken)
@@ -41,20 +42,20 @@ internal sealed class BucketLeases(IOptions<DebateEventsOutboxOptions> options, 
         var sql = db.Database;
         await sql.ExecuteSqlRawAsync(
             "INSERT INTO outbox_instance (owner, heartbeat_at) VALUES ({0}, {1}) ON CONFLICT (owner) DO UPDATE SET heartbeat_at = excluded.heartbeat_at",
-            [me, now], cancellationToken);
-        await sql.ExecuteSqlRawAsync("UPDATE outbox_lease SET expires_at = {0} WHERE owner = {1}", [expires, me], cancellationToken);
+            [me, now], cancellationToken).ConfigureAwait(false);
+        await sql.ExecuteSqlRawAsync("UPDATE outbox_lease SET expires_at = {0} WHERE owner = {1}", [expires, me], cancellationToken).ConfigureAwait(false);
         Interlocked.Exchange(ref _validUntil, expires);
 
         var live = await sql.SqlQueryRaw<int>(
             "SELECT COUNT(*)::int AS \"Value\" FROM outbox_instance WHERE heartbeat_at > {0}",
-            now - (long)_options.LeaseDuration.TotalMilliseconds).SingleAsync(cancellationToken);
+            now - (long)_options.LeaseDuration.TotalMilliseconds).SingleAsync(cancellationToken).ConfigureAwait(false);
         var target = (_options.Buckets + Math.Max(live, 1) - 1) / Math.Max(live, 1);
-        var owned = await OwnedAsync(db, cancellationToken);
+        var owned = await OwnedAsync(db, cancellationToken).ConfigureAwait(false);
         if (owned.Length > target)
         {
             var extra = owned[target..];
             await sql.ExecuteSqlRawAsync(
-                "UPDATE outbox_lease SET owner = NULL, expires_at = 0 WHERE owner = {0} AND bucket = ANY({1})", [me, extra], cancellationToken);
+                "UPDATE outbox_lease SET owner = NULL, expires_at = 0 WHERE owner = {0} AND bucket = ANY({1})", [me, extra], cancellationToken).ConfigureAwait(false);
         }
         else if (owned.Length < target)
         {
@@ -63,11 +64,11 @@ internal sealed class BucketLeases(IOptions<DebateEventsOutboxOptions> options, 
                 UPDATE outbox_lease SET owner = {0}, expires_at = {1}
                 WHERE bucket IN (SELECT bucket FROM outbox_lease WHERE expires_at < {2} ORDER BY bucket LIMIT {3} FOR UPDATE SKIP LOCKED)
                 """,
-                [me, expires, now, target - owned.Length], cancellationToken);
+                [me, expires, now, target - owned.Length], cancellationToken).ConfigureAwait(false);
         }
 
         var before = _owned.Length;
-        _owned = await OwnedAsync(db, cancellationToken);
+        _owned = await OwnedAsync(db, cancellationToken).ConfigureAwait(false);
         if (before != _owned.Length)
         {
             logger.LogInformation("Outbox instance {InstanceId} now leases {Count} of {Buckets} buckets ({Live} live instances)",
@@ -81,9 +82,9 @@ internal sealed class BucketLeases(IOptions<DebateEventsOutboxOptions> options, 
         var now = Now();
         var expires = now + (long)_options.LeaseDuration.TotalMilliseconds;
         await db.Database.ExecuteSqlRawAsync(
-            "UPDATE outbox_instance SET heartbeat_at = {0} WHERE owner = {1}", [now, _options.InstanceId], cancellationToken);
+            "UPDATE outbox_instance SET heartbeat_at = {0} WHERE owner = {1}", [now, _options.InstanceId], cancellationToken).ConfigureAwait(false);
         await db.Database.ExecuteSqlRawAsync(
-            "UPDATE outbox_lease SET expires_at = {0} WHERE owner = {1}", [expires, _options.InstanceId], cancellationToken);
+            "UPDATE outbox_lease SET expires_at = {0} WHERE owner = {1}", [expires, _options.InstanceId], cancellationToken).ConfigureAwait(false);
         Interlocked.Exchange(ref _validUntil, expires);
     }
 
@@ -91,8 +92,8 @@ internal sealed class BucketLeases(IOptions<DebateEventsOutboxOptions> options, 
     public async Task ReleaseAsync(DbContext db, CancellationToken cancellationToken)
     {
         await db.Database.ExecuteSqlRawAsync(
-            "UPDATE outbox_lease SET owner = NULL, expires_at = 0 WHERE owner = {0}", [_options.InstanceId], cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM outbox_instance WHERE owner = {0}", [_options.InstanceId], cancellationToken);
+            "UPDATE outbox_lease SET owner = NULL, expires_at = 0 WHERE owner = {0}", [_options.InstanceId], cancellationToken).ConfigureAwait(false);
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM outbox_instance WHERE owner = {0}", [_options.InstanceId], cancellationToken).ConfigureAwait(false);
         _owned = [];
         Interlocked.Exchange(ref _validUntil, 0);
     }
@@ -100,7 +101,7 @@ internal sealed class BucketLeases(IOptions<DebateEventsOutboxOptions> options, 
     private async Task<int[]> OwnedAsync(DbContext db, CancellationToken cancellationToken) =>
         [.. await db.Database.SqlQueryRaw<int>(
             "SELECT bucket AS \"Value\" FROM outbox_lease WHERE owner = {0} AND expires_at > {1} ORDER BY bucket",
-            _options.InstanceId, Now()).ToListAsync(cancellationToken)];
+            _options.InstanceId, Now()).ToListAsync(cancellationToken).ConfigureAwait(false)];
 
     private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
 }

@@ -1,13 +1,10 @@
 using System.Data.Common;
-using DebateEvents.Outbox.Configuration;
-using DebateEvents.Outbox.Publishing;
+using DebateEvents.Outbox.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
-namespace DebateEvents.Outbox.Storage;
+namespace DebateEvents.Outbox.Sqlite;
 
 /// <summary>
 /// Keeps the SQLite write-ahead log small. A PASSIVE checkpoint every quarter second copies committed
@@ -16,25 +13,21 @@ namespace DebateEvents.Outbox.Storage;
 /// slows every commit). When it passes a threshold, a TRUNCATE checkpoint runs while holding the
 /// in-process write gate: writers queue for a moment and the log starts again from zero.
 /// </summary>
-internal sealed class SqliteCheckpointService(IServiceScopeFactory scopes, OutboxContextFactory contexts, SqliteWriteGate gate,
-    IOptions<DebateEventsOutboxOptions> options, ILogger<SqliteCheckpointService> logger) : BackgroundService
+internal sealed class SqliteCheckpoints(IServiceScopeFactory scopes, OutboxContextFactory contexts, SqliteWriteGate gate,
+    ILogger<SqliteCheckpoints> logger)
 {
     private const int TruncateAfterFrames = 4096;
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Checkpoints every quarter second until <paramref name="stoppingToken"/> fires.</summary>
+    public async Task RunAsync(CancellationToken stoppingToken)
     {
-        if (options.Value.Dialect is not SqliteOutboxDialect)
-        {
-            return;
-        }
-
         using var timer = new PeriodicTimer(Interval);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                await CheckpointAsync(stoppingToken);
+                await CheckpointAsync(stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -47,20 +40,21 @@ internal sealed class SqliteCheckpointService(IServiceScopeFactory scopes, Outbo
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
+            var scope = scopes.CreateAsyncScope();
+            await using var scopeDisposal = scope.ConfigureAwait(false);
             var db = contexts.Resolve(scope.ServiceProvider);
-            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             var connection = db.Database.GetDbConnection();
-            if (await RunAsync(connection, "PRAGMA wal_checkpoint(PASSIVE)", cancellationToken) < TruncateAfterFrames)
+            if (await RunAsync(connection, "PRAGMA wal_checkpoint(PASSIVE)", cancellationToken).ConfigureAwait(false) < TruncateAfterFrames)
             {
                 return;
             }
 
             var holder = Guid.NewGuid();
-            await gate.EnterAsync(connection, holder, cancellationToken);
+            await gate.EnterAsync(connection, holder, cancellationToken).ConfigureAwait(false);
             try
             {
-                await RunAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken);
+                await RunAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -76,9 +70,11 @@ internal sealed class SqliteCheckpointService(IServiceScopeFactory scopes, Outbo
     /// <summary>Runs a checkpoint pragma; returns the frames in the log when it ran.</summary>
     private static async Task<long> RunAsync(DbConnection connection, string pragma, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
+        await using var commandDisposal = command.ConfigureAwait(false);
         command.CommandText = pragma;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? reader.GetInt64(1) : 0;
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetInt64(1) : 0;
     }
 }

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace DebateEvents.Outbox.Storage;
+namespace DebateEvents.Outbox.Sqlite;
 
 /// <summary>
 /// Sets WAL, a busy timeout, <c>synchronous=NORMAL</c> and no automatic checkpoints on every SQLite connection, and frees the
@@ -15,7 +15,7 @@ namespace DebateEvents.Outbox.Storage;
 /// </remarks>
 internal sealed class SqliteConnectionInterceptor(SqliteWriteGate gate) : DbConnectionInterceptor
 {
-    // Commits never checkpoint (which would fsync while holding the write gate); SqliteCheckpointService does it in the background.
+    // Commits never checkpoint (which would fsync while holding the write gate); SqliteCheckpoints does it in the background.
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
 
     // Pooled connections keep their native handle, and the pragmas stay set on it: run them once per handle.
@@ -35,9 +35,10 @@ internal sealed class SqliteConnectionInterceptor(SqliteWriteGate gate) : DbConn
     {
         if (NeedsPragmas(connection))
         {
-            await using var command = connection.CreateCommand();
+            var command = connection.CreateCommand();
+            await using var commandDisposal = command.ConfigureAwait(false);
             command.CommandText = Pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

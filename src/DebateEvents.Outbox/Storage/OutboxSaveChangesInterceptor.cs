@@ -1,18 +1,17 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using DebateEvents.Outbox.Delivery;
-using DebateEvents.Outbox.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace DebateEvents.Outbox.Publishing;
+namespace DebateEvents.Outbox.Storage;
 
 /// <summary>
 /// Writes the outbox rows of a SaveChanges itself (multi-row INSERT) inside the same transaction as
 /// the entities EF saves: the caller's transaction when there is one, otherwise one this interceptor
 /// opens before EF writes and commits after EF succeeded. Once the rows are committed, the
-/// dispatcher is signalled.
+/// dispatcher is signalled. The rows arrive serialized, so nothing here waits on a serializer:
+/// a synchronous SaveChanges stays synchronous and an asynchronous one never blocks.
 /// </summary>
 internal sealed class OutboxSaveChangesInterceptor(OutboxRowInserter inserter, OutboxSignal signal)
     : ISaveChangesInterceptor, IDbTransactionInterceptor
@@ -21,10 +20,19 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxRowInserter inserter, O
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } context && TakeAddedRows(context, CancellationToken.None).AsTask().GetAwaiter().GetResult() is { } rows)
+        if (eventData.Context is { } context && TakeAddedRows(context) is { } rows)
         {
             var own = context.Database.CurrentTransaction is null ? context.Database.BeginTransaction() : null;
-            Track(context, rows, own, () => inserter.Insert(context, rows));
+            _pending.AddOrUpdate(context, new PendingRows(rows, own));
+            try
+            {
+                inserter.Insert(context, rows);
+            }
+            catch
+            {
+                Fail(context);
+                throw;
+            }
         }
 
         return result;
@@ -33,17 +41,19 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxRowInserter inserter, O
     public async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && await TakeAddedRows(context, cancellationToken) is { } rows)
+        if (eventData.Context is { } context && TakeAddedRows(context) is { } rows)
         {
-            var own = context.Database.CurrentTransaction is null ? await context.Database.BeginTransactionAsync(cancellationToken) : null;
+            var own = context.Database.CurrentTransaction is null
+                ? await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
+                : null;
             _pending.AddOrUpdate(context, new PendingRows(rows, own));
             try
             {
-                await inserter.InsertAsync(context, rows, cancellationToken);
+                await inserter.InsertAsync(context, rows, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
-                await FailAsync(context);
+                await FailAsync(context).ConfigureAwait(false);
                 throw;
             }
         }
@@ -66,8 +76,8 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxRowInserter inserter, O
     {
         if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending) && pending.OwnTransaction is { } own)
         {
-            await own.CommitAsync(cancellationToken);
-            await own.DisposeAsync();
+            await own.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await own.DisposeAsync().ConfigureAwait(false);
         }
 
         return result;
@@ -77,7 +87,7 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxRowInserter inserter, O
     {
         if (eventData.Context is { } context)
         {
-            FailAsync(context).AsTask().GetAwaiter().GetResult();
+            Fail(context);
         }
     }
 
@@ -85,7 +95,7 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxRowInserter inserter, O
     {
         if (eventData.Context is { } context)
         {
-            await FailAsync(context);
+            await FailAsync(context).ConfigureAwait(false);
         }
     }
 
@@ -105,7 +115,7 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxRowInserter inserter, O
         return Task.CompletedTask;
     }
 
-    private static async ValueTask<List<OutboxMessage>?> TakeAddedRows(DbContext context, CancellationToken cancellationToken)
+    private static List<OutboxMessage>? TakeAddedRows(DbContext context)
     {
         List<OutboxMessage>? rows = null;
         foreach (var entry in context.ChangeTracker.Entries<OutboxMessage>().ToList())
@@ -114,26 +124,11 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxRowInserter inserter, O
             {
                 var row = entry.Entity;
                 entry.State = EntityState.Detached;
-                var refreshed = row.Refresh is { } refresh ? await refresh(cancellationToken) : null;
-                (rows ??= []).Add(refreshed ?? row);
+                (rows ??= []).Add(row.Refresh?.Invoke() ?? row);
             }
         }
 
         return rows;
-    }
-
-    private void Track(DbContext context, List<OutboxMessage> rows, IDbContextTransaction? own, Action insert)
-    {
-        _pending.AddOrUpdate(context, new PendingRows(rows, own));
-        try
-        {
-            insert();
-        }
-        catch
-        {
-            FailAsync(context).AsTask().GetAwaiter().GetResult();
-            throw;
-        }
     }
 
     /// <summary>
@@ -141,17 +136,41 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxRowInserter inserter, O
     /// in the change tracker, so a retried SaveChanges writes them again; in the caller's transaction
     /// they stay written and go or stay with that transaction.
     /// </summary>
+    private void Fail(DbContext context)
+    {
+        if (TakeOwnTransaction(context) is { } pending)
+        {
+            pending.OwnTransaction!.Rollback();
+            pending.OwnTransaction.Dispose();
+            Requeue(context, pending.Rows);
+        }
+    }
+
+    /// <summary>Asynchronous <see cref="Fail"/>.</summary>
     private async ValueTask FailAsync(DbContext context)
     {
-        if (!_pending.TryGetValue(context, out var pending) || pending.OwnTransaction is not { } own)
+        if (TakeOwnTransaction(context) is { } pending)
         {
-            return;
+            await pending.OwnTransaction!.RollbackAsync().ConfigureAwait(false);
+            await pending.OwnTransaction.DisposeAsync().ConfigureAwait(false);
+            Requeue(context, pending.Rows);
+        }
+    }
+
+    private PendingRows? TakeOwnTransaction(DbContext context)
+    {
+        if (!_pending.TryGetValue(context, out var pending) || pending.OwnTransaction is null)
+        {
+            return null;
         }
 
         _pending.Remove(context);
-        await own.RollbackAsync();
-        await own.DisposeAsync();
-        foreach (var row in pending.Rows)
+        return pending;
+    }
+
+    private static void Requeue(DbContext context, List<OutboxMessage> rows)
+    {
+        foreach (var row in rows)
         {
             context.Set<OutboxMessage>().Add(row);
         }
