@@ -3,7 +3,7 @@ using DebateEvents.Kafka;
 using DebateEvents.Kafka.Serialization;
 using DebateEvents.Outbox.Configuration;
 using DebateEvents.Samples.QuickStart;
-using DebateEvents.Testing;
+using DebateEvents.Embedded;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

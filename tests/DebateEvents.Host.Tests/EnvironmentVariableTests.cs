@@ -3,7 +3,7 @@ using System.Text.Json;
 using DebateEvents.Avro.Registry;
 using DebateEvents.Host.Configuration;
 using DebateEvents.Host.Embedded;
-using DebateEvents.Testing;
+using DebateEvents.Embedded;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -3,7 +3,7 @@ using DebateEvents.Host.Embedded;
 using DebateEvents.Host.Health;
 using DebateEvents.Kafka.Tests.Support;
 using DebateEvents.Outbox.Configuration;
-using DebateEvents.Testing;
+using DebateEvents.Embedded;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

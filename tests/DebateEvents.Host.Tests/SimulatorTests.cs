@@ -32,7 +32,7 @@ public sealed class SimulatorTests
     [Fact]
     public async Task Simulator_IsOn_ByDefaultInEmbeddedMode_AndOffWithExternalKafka()
     {
-        await using var registry = await DebateEvents.Testing.EmbeddedSchemaRegistry.StartAsync();
+        await using var registry = await DebateEvents.Embedded.EmbeddedSchemaRegistry.StartAsync();
 
         var embedded = Rate(new HostFactory { Settings = { ["DEBATE_SIMULATOR_RATE"] = null } });
         var external = Rate(new HostFactory

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using DebateEvents.Testing;
+using DebateEvents.Embedded;
 
 namespace DebateEvents.Host.Tests;
 

@@ -7,7 +7,7 @@ using DebateEvents.Host.Webhooks;
 using DebateEvents.Kafka;
 using DebateEvents.Kafka.Configuration;
 using DebateEvents.Kafka.Serialization;
-using DebateEvents.Testing;
+using DebateEvents.Embedded;
 using DebateEvents.Outbox.Configuration;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using DebateEvents.Host.Configuration;
 using DebateEvents.Kafka.Configuration;
-using DebateEvents.Testing;
+using DebateEvents.Embedded;
 using Microsoft.Extensions.Options;
 
 namespace DebateEvents.Host.Embedded;

@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 using DebateEvents.Host.Embedded;
-using DebateEvents.Testing;
+using DebateEvents.Embedded;
 
 namespace DebateEvents.Host.Topics;
 

@@ -22,7 +22,7 @@ internal sealed class TopicCreation(ClusterClients clients)
     /// <summary>The retention the new topic reports: the embedded cluster keeps no topic configuration, so none there.</summary>
     public long? RetentionOf(TopicSpec spec) => clients.Embedded is null ? spec.RetentionMs : null;
 
-    private static bool CreateEmbedded(Testing.EmbeddedKafkaCluster cluster, TopicSpec spec)
+    private static bool CreateEmbedded(DebateEvents.Embedded.EmbeddedKafkaCluster cluster, TopicSpec spec)
     {
         try
         {

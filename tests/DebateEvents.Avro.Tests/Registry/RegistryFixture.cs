@@ -1,5 +1,5 @@
 using Confluent.SchemaRegistry;
-using DebateEvents.Testing;
+using DebateEvents.Embedded;
 
 namespace DebateEvents.Avro.Tests.Registry;
 

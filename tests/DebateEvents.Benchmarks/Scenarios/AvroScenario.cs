@@ -4,7 +4,7 @@ using Confluent.SchemaRegistry;
 using DebateEvents.Avro;
 using DebateEvents.Avro.Binary;
 using DebateEvents.Avro.WireFormat;
-using DebateEvents.Testing;
+using DebateEvents.Embedded;
 
 namespace DebateEvents.Benchmarks.Scenarios;
 

@@ -4,7 +4,7 @@ using System.Globalization;
 using DebateEvents.Outbox;
 using DebateEvents.Outbox.Configuration;
 using DebateEvents.Outbox.Delivery;
-using DebateEvents.Testing;
+using DebateEvents.Embedded;
 using MassTransit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Confluent.Kafka;
-using DebateEvents.Testing;
+using DebateEvents.Embedded;
 
 namespace DebateEvents.Benchmarks.Scenarios;
 

@@ -4,7 +4,7 @@ using System.Runtime;
 using Confluent.Kafka;
 using DebateEvents.Kafka;
 using DebateEvents.Kafka.Routing;
-using DebateEvents.Testing;
+using DebateEvents.Embedded;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using DebateEvents.Kafka.Tests.Messages;
 using DebateEvents.Kafka.Tests.Support;
-using DebateEvents.Testing;
+using DebateEvents.Embedded;
 using MassTransit;
 using Xunit.Abstractions;
 

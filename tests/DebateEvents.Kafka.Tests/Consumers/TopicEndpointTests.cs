@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using DebateEvents.Kafka.Tests.Messages;
 using DebateEvents.Kafka.Tests.Support;
-using DebateEvents.Testing;
+using DebateEvents.Embedded;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;

@@ -2,7 +2,7 @@ using System.Globalization;
 using DebateEvents.Kafka.DeadLetter;
 using DebateEvents.Kafka.Tests.Messages;
 using DebateEvents.Kafka.Tests.Support;
-using DebateEvents.Testing;
+using DebateEvents.Embedded;
 using MassTransit;
 using Xunit.Abstractions;
 

@@ -1,7 +1,7 @@
 using Confluent.Kafka;
 using DebateEvents.Kafka.Tests.Messages;
 using DebateEvents.Kafka.Tests.Support;
-using DebateEvents.Testing;
+using DebateEvents.Embedded;
 using MassTransit;
 using Xunit.Abstractions;
 

@@ -2,7 +2,7 @@ using System.Text;
 using DebateEvents.Kafka.Routing;
 using DebateEvents.Kafka.Tests.Messages;
 using DebateEvents.Kafka.Tests.Support;
-using DebateEvents.Testing;
+using DebateEvents.Embedded;
 using Xunit.Abstractions;
 
 namespace DebateEvents.Kafka.Tests.Producers;

@@ -1,4 +1,4 @@
-using DebateEvents.Testing;
+using DebateEvents.Embedded;
 
 namespace DebateEvents.Kafka.Tests.Support;
 

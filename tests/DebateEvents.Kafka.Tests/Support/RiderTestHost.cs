@@ -3,7 +3,7 @@ using Confluent.Kafka;
 using DebateEvents.Kafka.Configuration;
 using DebateEvents.Kafka.Tests.Messages;
 using DebateEvents.Kafka.Transport;
-using DebateEvents.Testing;
+using DebateEvents.Embedded;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using Confluent.Kafka;
 using DebateEvents.Outbox.Tests.Events;
 using DebateEvents.Outbox.Tests.Support;
 using DebateEvents.Outbox.Diagnostics;
-using DebateEvents.Testing;
+using DebateEvents.Embedded;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DebateEvents.Outbox.Tests.Delivery;

@@ -1,6 +1,6 @@
 using DebateEvents.Outbox.Tests.Events;
 using DebateEvents.Outbox.Tests.Support;
-using DebateEvents.Testing;
+using DebateEvents.Embedded;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace DebateEvents.Testing.Native;
+namespace DebateEvents.Embedded.Native;
 
 /// <summary>
 /// Resolves our "librdkafka" imports to the file Confluent.Kafka loads. On Linux Confluent.Kafka

@@ -1,7 +1,7 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 
-namespace DebateEvents.Testing.Tests;
+namespace DebateEvents.Embedded.Tests;
 
 /// <summary>The embedded cluster's documented limits, measured against the librdkafka this build loads.</summary>
 [Trait("Category", "Integration")]

@@ -1,7 +1,7 @@
 using DebateEvents.Avro.Compatibility;
 using DebateEvents.Avro.Schemas;
 
-namespace DebateEvents.Testing.Registry;
+namespace DebateEvents.Embedded.Registry;
 
 /// <summary>
 /// The embedded registry's state and rules: subjects with versions, registry-wide ids shared by schemas with the

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DebateEvents.Avro.Compatibility;
 
-namespace DebateEvents.Testing.Registry;
+namespace DebateEvents.Embedded.Registry;
 
 /// <summary>Answers the embedded registry's REST requests as Confluent's Schema Registry does.</summary>
 internal sealed class SchemaRegistryRequests(InMemorySchemaStore store)

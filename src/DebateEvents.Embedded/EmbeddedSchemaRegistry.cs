@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using DebateEvents.Testing.Registry;
+using DebateEvents.Embedded.Registry;
 
-namespace DebateEvents.Testing;
+namespace DebateEvents.Embedded;
 
 /// <summary>
 /// A Schema Registry on a loopback port, kept in memory: the REST subset that Confluent's serializers and

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace DebateEvents.Testing.Registry;
+namespace DebateEvents.Embedded.Registry;
 
 /// <summary>
 /// What makes two schema texts the same schema: their parsed JSON with attributes in one order, no whitespace,

@@ -1,4 +1,4 @@
-namespace DebateEvents.Testing.Registry;
+namespace DebateEvents.Embedded.Registry;
 
 /// <summary>The <c>error_code</c> values Confluent's Schema Registry answers with, which its clients act on.</summary>
 internal static class SchemaRegistryErrorCodes

@@ -1,4 +1,4 @@
-namespace DebateEvents.Testing;
+namespace DebateEvents.Embedded;
 
 /// <summary>
 /// Kafka protocol request types, for injecting errors into the embedded cluster's answers to one

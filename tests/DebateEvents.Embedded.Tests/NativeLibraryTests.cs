@@ -1,7 +1,7 @@
 using Confluent.Kafka;
-using DebateEvents.Testing.Native;
+using DebateEvents.Embedded.Native;
 
-namespace DebateEvents.Testing.Tests;
+namespace DebateEvents.Embedded.Tests;
 
 [Trait("Category", "Integration")]
 public sealed class NativeLibraryTests

@@ -1,4 +1,4 @@
-namespace DebateEvents.Testing;
+namespace DebateEvents.Embedded;
 
 /// <summary>How an <see cref="EmbeddedKafkaCluster"/> starts.</summary>
 public sealed class EmbeddedKafkaOptions

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Confluent.SchemaRegistry;
 
-namespace DebateEvents.Testing.Tests;
+namespace DebateEvents.Embedded.Tests;
 
 [Trait("Category", "Integration")]
 public sealed class EmbeddedSchemaRegistryTests : IAsyncLifetime

@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace DebateEvents.Testing.Tests;
+namespace DebateEvents.Embedded.Tests;
 
 /// <summary>Real Confluent.Kafka clients pointed at an embedded cluster.</summary>
 internal static class KafkaClients

@@ -1,4 +1,4 @@
-namespace DebateEvents.Testing.Registry;
+namespace DebateEvents.Embedded.Registry;
 
 /// <summary>A request the registry refuses, with the HTTP status and <c>error_code</c> Schema Registry would answer.</summary>
 internal sealed class RegistryRejection(int status, int errorCode, string message) : Exception(message)

@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using Confluent.Kafka;
-using DebateEvents.Testing.Native;
+using DebateEvents.Embedded.Native;
 
-namespace DebateEvents.Testing;
+namespace DebateEvents.Embedded;
 
 /// <summary>
 /// An in-process Kafka cluster: librdkafka's mock cluster, speaking the real Kafka protocol to real

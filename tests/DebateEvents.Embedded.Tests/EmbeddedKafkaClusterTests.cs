@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace DebateEvents.Testing.Tests;
+namespace DebateEvents.Embedded.Tests;
 
 [Trait("Category", "Integration")]
 public sealed class EmbeddedKafkaClusterTests : IDisposable

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace DebateEvents.Testing.Native;
+namespace DebateEvents.Embedded.Native;
 
 /// <summary>
 /// P/Invoke into the same librdkafka that Confluent.Kafka loads (<see cref="LibrdkafkaResolver"/>
