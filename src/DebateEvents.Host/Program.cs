@@ -4,6 +4,7 @@ using DebateEvents.Host.Embedded;
 using DebateEvents.Host.Health;
 using DebateEvents.Host.Http;
 using DebateEvents.Host.Settings;
+using DebateEvents.Host.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,7 @@ ListenAddressCheck.Verify(builder.Configuration["Urls"], builder.Configuration[$
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddDebateEvents(builder.Configuration);
+builder.Services.AddDebateEventsTelemetry(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -32,6 +34,7 @@ else
 }
 
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+app.MapPrometheusScrapingEndpoint();
 app.MapGet("/topics", (IOptions<KafkaOptions> options) => DomainTopics.Names(options.Value.TopicPrefix));
 app.MapEventEndpoints();
 app.MapReadModelEndpoints();

@@ -82,6 +82,27 @@ public sealed class EndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MetricRecorded_IsAggregated_AtTheReadModelsMetricRoute()
+    {
+        var name = $"e2e.latency.{Guid.NewGuid():N}";
+        await Publish("MetricRecorded", new { name, value = 4.0, unit = "ms", tags = new Dictionary<string, string>(), occurredAt = DateTimeOffset.UtcNow });
+        await Publish("MetricRecorded", new { name, value = 6.0, unit = "ms", tags = new Dictionary<string, string>(), occurredAt = DateTimeOffset.UtcNow });
+
+        var metric = await Eventually(async () =>
+        {
+            using var response = await _client.GetAsync(new Uri($"/read-models/metrics/{name}", UriKind.Relative));
+            var body = response.StatusCode == HttpStatusCode.OK ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement : (JsonElement?)null;
+            return body?.GetProperty("aggregate").GetProperty("count").GetInt64() == 2 ? body : null;
+        }, $"metric {name} aggregated twice at /read-models/metrics/{name}");
+
+        Assert.Equal(10, metric.GetProperty("aggregate").GetProperty("sum").GetDouble());
+        Assert.Equal(2, metric.GetProperty("window").GetProperty("count").GetInt32());
+        // The old path is gone: /metrics is the Prometheus scrape now.
+        using var old = await _client.GetAsync(new Uri($"/metrics/{name}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, old.StatusCode);
+    }
+
+    [Fact]
     public async Task BadBodies_GetProblemDetailsNamingTheField()
     {
         using var unknown = await _client.PostAsJsonAsync(new Uri("/events/NoSuchEvent", UriKind.Relative), new { });

@@ -18,7 +18,7 @@ public static class ReadModelEndpoints
             await db.Decisions.AsNoTracking().Where(d => debateId == null || d.DebateId == debateId).ToListAsync(ct));
         app.MapGet("/evolutions", async (DebateDbContext db, CancellationToken ct) =>
             await db.Evolutions.AsNoTracking().ToListAsync(ct));
-        app.MapGet("/metrics/{name}", async (string name, DebateDbContext db, MetricWindows windows, CancellationToken ct) =>
+        app.MapGet("/read-models/metrics/{name}", async (string name, DebateDbContext db, MetricWindows windows, CancellationToken ct) =>
         {
             if (await db.Metrics.AsNoTracking().SingleOrDefaultAsync(m => m.Name == name, ct) is not { } aggregate)
             {

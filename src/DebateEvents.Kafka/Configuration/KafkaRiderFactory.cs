@@ -38,11 +38,12 @@ internal sealed class KafkaRiderFactory : IRegistrationRiderFactory<IKafkaRider>
         configurator.Connection.ApplyTo(clientConfig);
         var producerConfig = new ProducerConfig(new Dictionary<string, string>(clientConfig));
         configurator.ProducerOptions.ApplyTo(producerConfig);
-        var metrics = new RiderMetrics(context.GetRequiredService<IMeterFactory>());
+        var endpoints = new TopicEndpointHealth(() => context.GetService<IOptions<HealthCheckServiceOptions>>()?.Value);
+        var metrics = new RiderMetrics(context.GetRequiredService<IMeterFactory>(), endpoints);
         var producer = new KafkaRecordProducer(producerConfig, configurator.ProducerOptions, metrics, loggerFactory.CreateLogger<KafkaRecordProducer>());
         var provisioner = configurator.Provisioner
             ?? new AdminClientTopicProvisioner(new AdminClientConfig(clientConfig), loggerFactory.CreateLogger<AdminClientTopicProvisioner>());
         return new KafkaRiderServices(clientConfig, context.GetRequiredService<KafkaEventRouting>(), producer, provisioner, metrics, loggerFactory,
-            new TopicEndpointHealth(() => context.GetService<IOptions<HealthCheckServiceOptions>>()?.Value));
+            endpoints);
     }
 }

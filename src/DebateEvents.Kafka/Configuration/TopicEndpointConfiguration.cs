@@ -183,6 +183,7 @@ internal sealed class TopicEndpointConfiguration : ReceiveEndpointConfiguration,
         var processor = new ReceivePipeRecordProcessor(context, _services.Routing, deadLetters, retries);
         var settings = new TopicConsumerSettings
         {
+            Endpoint = endpointName,
             ConsumerConfig = _consumerConfig,
             Topics = retries is null ? [Topic] : [Topic, retries.RetryTopic],
             ConcurrentMessageLimit = ConcurrentMessageLimit ?? 16,
@@ -196,7 +197,7 @@ internal sealed class TopicEndpointConfiguration : ReceiveEndpointConfiguration,
         };
         var topics = _topicOptions is null ? [] : TopicProvisioning.Expand(Topic, _topicOptions);
         var transport = new TopicReceiveTransport(context, endpointName, topics,
-            () => new EndpointSupervisor(endpointName, settings, processor, _services.Metrics, logger), _services);
+            () => new EndpointSupervisor(settings, processor, _services.Metrics, logger), _services);
         var endpoint = new ReceiveEndpoint(transport, context);
         ReceiveEndpoint = endpoint;
         return endpoint;

@@ -160,12 +160,17 @@ internal sealed class AssignedPartitions
         {
             consumer.Commit(offsets);
             _status.LastCommit = DateTimeOffset.UtcNow;
+            foreach (var offset in offsets)
+            {
+                _metrics.Committed(offset.Topic, _settings.GroupId);
+            }
         }
         catch (KafkaException ex)
         {
             _logger.CommitFailed(ex, _settings.GroupId, ex.Error.Reason);
             foreach (var offset in offsets)
             {
+                _metrics.CommitFailed(offset.Topic, _settings.GroupId);
                 _partitions.GetValueOrDefault(offset.TopicPartition)?.CommitFailed(offset.Offset.Value);
             }
         }

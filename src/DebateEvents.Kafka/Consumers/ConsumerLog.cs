@@ -27,11 +27,25 @@ internal static partial class ConsumerLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Endpoint {Topic} ({Group}): {Problem}")]
     public static partial void LayoutProblem(this ILogger logger, string topic, string group, string problem);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Group {Group} assigned {Partitions}")]
-    public static partial void Assigned(this ILogger logger, string group, string partitions);
+    // The lifecycle of a topic endpoint's consumer, in order, at Information and named by the endpoint:
+    // connecting, connected, assigned, revoked (after draining), stopped.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Topic endpoint {Endpoint} connecting to {BootstrapServers}")]
+    public static partial void Connecting(this ILogger logger, string endpoint, string? bootstrapServers);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Group {Group} released {Partitions} (committed: {Committed})")]
-    public static partial void Revoked(this ILogger logger, string group, string partitions, bool committed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Topic endpoint {Endpoint} connected: subscribed to {Topics}, waiting for an assignment")]
+    public static partial void Connected(this ILogger logger, string endpoint, string topics);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Topic endpoint {Endpoint} assigned {Partitions}")]
+    public static partial void Assigned(this ILogger logger, string endpoint, string partitions);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Topic endpoint {Endpoint} draining {Count} in-flight records of {Partitions} (at most {Timeout})")]
+    public static partial void Draining(this ILogger logger, string endpoint, int count, string partitions, TimeSpan timeout);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Topic endpoint {Endpoint} released {Partitions} (committed: {Committed})")]
+    public static partial void Revoked(this ILogger logger, string endpoint, string partitions, bool committed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Topic endpoint {Endpoint} stopped its consumer ({Settled} records settled by the endpoint so far)")]
+    public static partial void Stopped(this ILogger logger, string endpoint, long settled);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Draining {Topic} ({Group}) timed out with {Count} records unsettled; they will be redelivered")]
     public static partial void DrainTimedOut(this ILogger logger, string topic, string group, int count);

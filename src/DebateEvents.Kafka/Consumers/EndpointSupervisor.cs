@@ -15,7 +15,6 @@ namespace DebateEvents.Kafka.Consumers;
 /// </summary>
 internal sealed partial class EndpointSupervisor
 {
-    private readonly string _endpoint;
     private readonly TopicConsumerSettings _settings;
     private readonly IRecordProcessor _processor;
     private readonly RiderMetrics _metrics;
@@ -29,10 +28,9 @@ internal sealed partial class EndpointSupervisor
     private bool _stopped;
     private Task _supervising = Task.CompletedTask;
 
-    public EndpointSupervisor(string endpoint, TopicConsumerSettings settings, IRecordProcessor processor, RiderMetrics metrics, ILogger logger,
+    public EndpointSupervisor(TopicConsumerSettings settings, IRecordProcessor processor, RiderMetrics metrics, ILogger logger,
         TimeProvider? time = null)
     {
-        _endpoint = endpoint;
         _settings = settings;
         _processor = processor;
         _metrics = metrics;
@@ -59,7 +57,7 @@ internal sealed partial class EndpointSupervisor
         if (consumer.BuildError is { } error && IsConfigurationError(error))
         {
             await consumer.Stop(cancellationToken);
-            throw new ConfigurationException($"Kafka topic endpoint {_endpoint} cannot create its consumer: {error.Message}", error);
+            throw new ConfigurationException($"Kafka topic endpoint {_settings.Endpoint} cannot create its consumer: {error.Message}", error);
         }
 
         lock (_gate)
@@ -123,7 +121,7 @@ internal sealed partial class EndpointSupervisor
 
             consecutive = _time.GetUtcNow() - startedAt >= _settings.Restarts.MaxDelay ? 1 : consecutive + 1;
             var delay = Backoff(consecutive, _settings.Restarts, Random.Shared.NextDouble());
-            LogRestarting(_endpoint, Status.Restarts.Count + 1, delay, fault.GetType().Name, fault.Message);
+            LogRestarting(_settings.Endpoint, Status.Restarts.Count + 1, delay, fault.GetType().Name, fault.Message);
             try
             {
                 await Task.Delay(delay, _time, cancellationToken);
@@ -160,7 +158,7 @@ internal sealed partial class EndpointSupervisor
 
         Status.Restarts.Restarted(_time.GetUtcNow());
         _metrics.Restarted(_settings.Topics[0], _settings.GroupId);
-        LogRestarted(_endpoint, Status.Restarts.Count);
+        LogRestarted(_settings.Endpoint, Status.Restarts.Count);
         return consumer;
     }
 

@@ -41,6 +41,7 @@ internal sealed class PollLoop
     {
         CheckRetryTopicLayout(consumer);
         consumer.Subscribe(_settings.Topics);
+        _logger.Connected(_settings.Endpoint, string.Join(", ", _settings.Topics));
         _status.Running = true;
         _status.Restarts.Recovered();
         while (!stopping.IsCancellationRequested)

@@ -52,7 +52,7 @@ internal sealed class RebalanceHandler
             _logger.KafkaError(ex.Error.Code, ex.Error.Reason, _settings.Topics[0], _settings.GroupId);
         }
 
-        _logger.Assigned(_settings.GroupId, string.Join(", ", partitions));
+        _logger.Assigned(_settings.Endpoint, string.Join(", ", partitions));
         _housekeeping.RunSoon();
         _firstAssignment.TrySetResult();
     }
@@ -97,9 +97,9 @@ internal sealed class RebalanceHandler
             partition.Revoke();
         }
 
-        if (!_abandoning && !_gate.Drain(progress, _settings.DrainTimeout))
+        if (!_abandoning)
         {
-            _logger.DrainTimedOut(_settings.Topics[0], _settings.GroupId, progress.Sum(p => p.Outstanding));
+            Drain(progress);
         }
 
         if (commit)
@@ -109,6 +109,16 @@ internal sealed class RebalanceHandler
 
         _processor.Revoked(progress.Select(p => p.TopicPartition).ToList());
         _partitions.Remove(progress);
-        _logger.Revoked(_settings.GroupId, string.Join(", ", progress.Select(p => p.TopicPartition)), commit);
+        _logger.Revoked(_settings.Endpoint, string.Join(", ", progress.Select(p => p.TopicPartition)), commit);
+    }
+
+    private void Drain(List<PartitionProgress> progress)
+    {
+        _logger.Draining(_settings.Endpoint, progress.Sum(p => p.Outstanding), string.Join(", ", progress.Select(p => p.TopicPartition)),
+            _settings.DrainTimeout);
+        if (!_gate.Drain(progress, _settings.DrainTimeout))
+        {
+            _logger.DrainTimedOut(_settings.Topics[0], _settings.GroupId, progress.Sum(p => p.Outstanding));
+        }
     }
 }

@@ -57,6 +57,7 @@ internal sealed class TopicConsumer
     public void Start()
     {
         IConsumer<byte[]?, byte[]> consumer;
+        _logger.Connecting(_settings.Endpoint, _settings.ConsumerConfig.BootstrapServers);
         try
         {
             consumer = BuildConsumer();
@@ -118,6 +119,7 @@ internal sealed class TopicConsumer
             consumer.Dispose();
             Status.Running = false;
             _handler.CancelInFlight();
+            _logger.Stopped(_settings.Endpoint, Status.Delivered);
             _completed.TrySetResult();
         }
     }

@@ -6,6 +6,9 @@ namespace DebateEvents.Kafka.Consumers;
 /// <summary>Everything a <see cref="TopicConsumer"/> needs besides its processor.</summary>
 internal sealed class TopicConsumerSettings
 {
+    /// <summary>The endpoint's name (<c>kafka/{topic}/{group}</c>), as its health check and lifecycle log lines name it.</summary>
+    public required string Endpoint { get; init; }
+
     public required ConsumerConfig ConsumerConfig { get; init; }
 
     /// <summary>The topics subscribed: the endpoint's topic, plus its retry topic when retry topics are on.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Confluent.Kafka;
+using DebateEvents.Kafka.Consumers;
 
 namespace DebateEvents.Kafka.Diagnostics;
 
@@ -9,7 +10,8 @@ namespace DebateEvents.Kafka.Diagnostics;
 /// The rider's instruments, on a meter from the application's <see cref="IMeterFactory"/>. Where the OpenTelemetry
 /// messaging conventions define an instrument (<c>messaging.client.sent.messages</c>,
 /// <c>messaging.client.consumed.messages</c>, <c>messaging.process.duration</c>) it is used with their attribute
-/// names; what they do not cover (retry and dead-letter topics, restarts, lag) is under <c>debateevents.kafka.</c>.
+/// names; what they do not cover (retry and dead-letter topics, restarts, lag, commits, the endpoints' state) is under
+/// <c>debateevents.kafka.</c>. The endpoints' gauges read the running endpoints' <see cref="ConsumerStatus"/> when observed.
 /// </summary>
 internal sealed class RiderMetrics
 {
@@ -20,11 +22,15 @@ internal sealed class RiderMetrics
     private readonly Counter<long> _retried;
     private readonly Counter<long> _deadLettered;
     private readonly Counter<long> _restarts;
+    private readonly Counter<long> _commits;
+    private readonly TopicEndpointHealth _endpoints;
     private readonly ConcurrentDictionary<(string Group, TopicPartition Partition), long> _lag = new();
 
-    public RiderMetrics(IMeterFactory meterFactory)
+    public RiderMetrics(IMeterFactory meterFactory, TopicEndpointHealth endpoints)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
+        ArgumentNullException.ThrowIfNull(endpoints);
+        _endpoints = endpoints;
         var meter = meterFactory.Create(KafkaTelemetry.Name);
         _sent = meter.CreateCounter<long>("messaging.client.sent.messages", "{message}", "Records the producer sent, with error.type when delivery failed.");
         _consumed = meter.CreateCounter<long>("messaging.client.consumed.messages", "{message}", "Records polled from the broker.");
@@ -33,7 +39,15 @@ internal sealed class RiderMetrics
         _retried = meter.CreateCounter<long>("debateevents.kafka.consumer.retried", "{message}", "Records sent to the retry topic.");
         _deadLettered = meter.CreateCounter<long>("debateevents.kafka.consumer.dead_lettered", "{message}", "Records written to the dead-letter topic.");
         _restarts = meter.CreateCounter<long>("debateevents.kafka.consumer.restarts", "{restart}", "Consumers a topic endpoint started again after a fault.");
+        _commits = meter.CreateCounter<long>("debateevents.kafka.consumer.commits", "{offset}",
+            "Partition offsets committed, one per partition per commit, with error.type when the commit failed.");
         meter.CreateObservableGauge("debateevents.kafka.consumer.lag", ObserveLag, "{message}", "High watermark minus the next offset to consume, per partition.");
+        meter.CreateObservableGauge("debateevents.kafka.consumer.active", () => ObserveEndpoints(s => s.Running ? 1 : 0), "{consumer}",
+            "1 while the topic endpoint's consumer is polling, 0 while it restarts after a fault or stops.");
+        meter.CreateObservableGauge("debateevents.kafka.consumer.assigned_partitions", () => ObserveEndpoints(s => s.AssignedPartitions), "{partition}",
+            "Partitions the group assigned to the topic endpoint, its retry topic's included.");
+        meter.CreateObservableGauge("debateevents.kafka.consumer.circuit_open", () => ObserveEndpoints(s => s.CircuitOpen ? 1 : 0), unit: null,
+            "1 while the topic endpoint's circuit breaker holds its partitions paused, 0 otherwise.");
     }
 
     public void Produced(string topic) => _sent.Add(1, Destination(topic, "send"));
@@ -63,6 +77,15 @@ internal sealed class RiderMetrics
 
     public void Restarted(string topic, string group) => _restarts.Add(1, Group(topic, group, "receive"));
 
+    public void Committed(string topic, string group) => _commits.Add(1, Group(topic, group, "commit"));
+
+    public void CommitFailed(string topic, string group)
+    {
+        var tags = Group(topic, group, "commit");
+        tags.Add("error.type", "commit_failed");
+        _commits.Add(1, tags);
+    }
+
     public void SetLag(string group, TopicPartition partition, long lag) => _lag[(group, partition)] = lag;
 
     public void ClearLag(string group, TopicPartition partition) => _lag.TryRemove((group, partition), out _);
@@ -74,6 +97,15 @@ internal sealed class RiderMetrics
             var tags = Group(partition.Topic, group, "receive");
             tags.Add("messaging.destination.partition.id", partition.Partition.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
             yield return new Measurement<long>(lag, tags);
+        }
+    }
+
+    private IEnumerable<Measurement<int>> ObserveEndpoints(Func<ConsumerStatus, int> measure)
+    {
+        foreach (var supervisor in _endpoints.Endpoints.Values)
+        {
+            var settings = supervisor.Settings;
+            yield return new Measurement<int>(measure(supervisor.Status), Group(settings.Topics[0], settings.GroupId, "receive"));
         }
     }
 

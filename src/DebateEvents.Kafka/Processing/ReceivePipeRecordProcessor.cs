@@ -167,14 +167,13 @@ internal sealed class ReceivePipeRecordProcessor : IRecordProcessor
         var headers = result.Message.Headers;
         ActivityContext.TryParse(headers.GetText(CloudEventHeaders.TraceParent), headers.GetText(CloudEventHeaders.TraceState), isRemote: true,
             out var parent);
-        var name = _spanNames.GetOrAdd(result.Topic, static topic => topic + " process");
+        var name = _spanNames.GetOrAdd(result.Topic, static topic => MessagingSpan.Name(MessagingSpan.Process, topic));
         var activity = KafkaTelemetry.Source.StartActivity(name, ActivityKind.Consumer, parent);
         if (activity is not null)
         {
-            activity.SetTag("messaging.system", "kafka");
-            activity.SetTag("messaging.source.name", result.Topic);
-            activity.SetTag("messaging.kafka.source.partition", result.Partition.Value);
-            activity.SetTag("messaging.kafka.message.offset", result.Offset.Value);
+            MessagingSpan.Describe(activity, MessagingSpan.Process, result.Topic);
+            activity.SetTag(MessagingSpan.ConsumerGroup, _context.GroupId);
+            MessagingSpan.Position(activity, result.Partition.Value, result.Offset.Value);
         }
 
         return activity;

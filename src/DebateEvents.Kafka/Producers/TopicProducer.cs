@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using DebateEvents.Kafka.Diagnostics;
 using DebateEvents.Kafka.Routing;
 
@@ -10,12 +11,14 @@ internal sealed class TopicProducer<T> : ITopicProducer<T>
 {
     private readonly EventRecordBuilder _builder;
     private readonly KafkaRecordProducer _producer;
+    private readonly string _spanName;
 
     public TopicProducer(string topic, EventRecordBuilder builder, KafkaRecordProducer producer)
     {
         Topic = topic;
         _builder = builder;
         _producer = producer;
+        _spanName = MessagingSpan.Name(MessagingSpan.Send, topic);
     }
 
     public string Topic { get; }
@@ -39,13 +42,30 @@ internal sealed class TopicProducer<T> : ITopicProducer<T>
     // Async so the span is Activity.Current only inside this call, never in the caller's context.
     private async Task<DeliveryReceipt> ProduceTraced(T message, EventEnvelope envelope, CancellationToken cancellationToken)
     {
-        using var activity = KafkaTelemetry.Source.StartActivity($"{Topic} publish", ActivityKind.Producer);
-        activity?.SetTag("messaging.system", "kafka");
-        activity?.SetTag("messaging.destination.name", Topic);
+        using var activity = KafkaTelemetry.Source.StartActivity(_spanName, ActivityKind.Producer);
         var record = _builder.Build(message, activity is null ? envelope : envelope with { Activity = activity });
-        var receipt = await _producer.Produce(record, cancellationToken);
-        activity?.SetTag("messaging.kafka.destination.partition", receipt.Partition);
-        activity?.SetTag("messaging.kafka.message.offset", receipt.Offset);
-        return receipt;
+        if (activity is null)
+        {
+            return await _producer.Produce(record, cancellationToken);
+        }
+
+        MessagingSpan.Describe(activity, MessagingSpan.Send, Topic);
+        activity.SetTag(MessagingSpan.MessageId, envelope.EventId.ToString("D"));
+        if (record.Key is { } key)
+        {
+            activity.SetTag(MessagingSpan.MessageKey, Encoding.UTF8.GetString(key));
+        }
+
+        try
+        {
+            var receipt = await _producer.Produce(record, cancellationToken);
+            MessagingSpan.Position(activity, receipt.Partition, receipt.Offset);
+            return receipt;
+        }
+        catch (Exception ex)
+        {
+            MessagingSpan.Fail(activity, ex);
+            throw;
+        }
     }
 }

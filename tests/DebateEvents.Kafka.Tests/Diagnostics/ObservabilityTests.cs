@@ -42,13 +42,32 @@ public sealed class ObservabilityTests(ClusterFixture fixture, ITestOutputHelper
         }
 
         // The listener sees every test's spans: pick this test's by topic.
-        bool IsOurConsumerSpan(Activity s) => s.Kind == ActivityKind.Consumer && s.GetTagItem("messaging.source.name") as string == _topic;
-        await Eventually.Until(() => log.Succeeded.Count == 1 && spans.Any(IsOurConsumerSpan), TimeSpan.FromSeconds(10),
+        bool IsOurs(Activity s, ActivityKind kind) => s.Kind == kind && s.GetTagItem("messaging.destination.name") as string == _topic;
+        await Eventually.Until(() => log.Succeeded.Count == 1 && spans.Any(s => IsOurs(s, ActivityKind.Consumer)), TimeSpan.FromSeconds(10),
             () => $"processed {log.Succeeded.Count}, spans {string.Join(", ", spans.Select(s => s.DisplayName))}");
-        var produce = spans.Single(s => s.Kind == ActivityKind.Producer && s.GetTagItem("messaging.destination.name") as string == _topic);
-        var consume = spans.Single(IsOurConsumerSpan);
+        var produce = spans.Single(s => IsOurs(s, ActivityKind.Producer));
+        var consume = spans.Single(s => IsOurs(s, ActivityKind.Consumer));
         Assert.Equal(produce.TraceId, consume.TraceId);
         Assert.Equal(produce.SpanId, consume.ParentSpanId);
+
+        // The OpenTelemetry messaging conventions: "{operation} {destination}", the partition as a string.
+        var delivered = Assert.Single(log.Succeeded);
+        var partition = delivered.Partition.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"send {_topic}", produce.DisplayName);
+        Assert.Equal("kafka", produce.GetTagItem("messaging.system"));
+        Assert.Equal("send", produce.GetTagItem("messaging.operation.type"));
+        Assert.Equal("send", produce.GetTagItem("messaging.operation.name"));
+        Assert.Equal(partition, produce.GetTagItem("messaging.destination.partition.id"));
+        Assert.Equal(delivered.Offset, produce.GetTagItem("messaging.kafka.offset"));
+        Assert.Equal("traced", produce.GetTagItem("messaging.kafka.message.key"));
+        Assert.Equal($"process {_topic}", consume.DisplayName);
+        Assert.Equal("kafka", consume.GetTagItem("messaging.system"));
+        Assert.Equal("process", consume.GetTagItem("messaging.operation.type"));
+        Assert.Equal(_group, consume.GetTagItem("messaging.consumer.group.name"));
+        Assert.Equal(partition, consume.GetTagItem("messaging.destination.partition.id"));
+        Assert.Equal(delivered.Offset, consume.GetTagItem("messaging.kafka.offset"));
+        string[] deprecated = ["messaging.source.name", "messaging.kafka.source.partition", "messaging.kafka.message.offset", "messaging.kafka.destination.partition"];
+        Assert.DoesNotContain(produce.Tags.Concat(consume.Tags), t => deprecated.Contains(t.Key));
 
         var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == "kafka-rider");
         var entry = health.Entries["kafka-rider"];
@@ -87,6 +106,14 @@ public sealed class ObservabilityTests(ClusterFixture fixture, ITestOutputHelper
             measurements.Enqueue((instrument.Name, instrument.Meter.Scope!, new Dictionary<string, object?>(tags.ToArray())));
         listener.SetMeasurementEventCallback<long>((instrument, _, tags, _) => Record(instrument, tags));
         listener.SetMeasurementEventCallback<double>((instrument, _, tags, _) => Record(instrument, tags));
+        var gauges = new ConcurrentDictionary<string, int>();
+        listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) =>
+        {
+            if (tags.ToArray().Any(t => t.Key == "messaging.destination.name" && Equals(t.Value, _topic)))
+            {
+                gauges[instrument.Name] = value;
+            }
+        });
         listener.Start();
         var log = new ProcessingLog();
         await using var host = await RiderTestHost.Start(fixture.Cluster, output, log, (context, k) =>
@@ -108,6 +135,21 @@ public sealed class ObservabilityTests(ClusterFixture fixture, ITestOutputHelper
         Assert.Equal("process", processed.Tags["messaging.operation.name"]);
         // The meter comes from the container's IMeterFactory (its scope), not from a meter of the rider's own.
         Assert.Same(host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), processed.Meter);
+
+        // The processed offset is committed at the next commit interval; the endpoint's state is observed on collection.
+        await Eventually.Until(() => Ours("debateevents.kafka.consumer.commits"), TimeSpan.FromSeconds(10), () => "no commit was counted");
+        var commit = measurements.First(m => m.Instrument == "debateevents.kafka.consumer.commits" && Equals(m.Tags["messaging.destination.name"], _topic));
+        Assert.Equal(_group, commit.Tags["messaging.consumer.group.name"]);
+        Assert.False(commit.Tags.ContainsKey("error.type"));
+        listener.RecordObservableInstruments();
+        Assert.Equal(1, gauges.GetValueOrDefault("debateevents.kafka.consumer.active"));
+        Assert.Equal(2, gauges.GetValueOrDefault("debateevents.kafka.consumer.assigned_partitions"));
+        Assert.Equal(0, gauges.GetValueOrDefault("debateevents.kafka.consumer.circuit_open", -1));
+
+        await host.Services.GetRequiredService<IBusControl>().StopAsync();
+        gauges.Clear();
+        listener.RecordObservableInstruments();
+        Assert.False(gauges.ContainsKey("debateevents.kafka.consumer.active"), "a stopped endpoint is still reported");
     }
 
     [Fact]
