@@ -9,6 +9,9 @@ public sealed class HostFactory : WebApplicationFactory<Program>
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"host-{Guid.NewGuid():N}.db");
 
+    /// <summary>The SQLite file this host keeps its read models, outbox and inbox in.</summary>
+    public string DatabasePath => _databasePath;
+
     /// <summary>Extra settings, applied after the test defaults.</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
 

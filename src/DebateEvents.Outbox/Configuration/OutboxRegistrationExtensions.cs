@@ -67,6 +67,7 @@ public static class OutboxRegistrationExtensions
         services.AddSingleton(new OutboxContextFactory(typeof(TDbContext)));
         services.AddSingleton<OutboxRecordWriter>();
         services.AddScoped(typeof(OutboxPublishFilter<>));
+        services.AddScoped<PublishedEvents>();
         services.AddScoped<IEventOutbox, EventOutbox>();
     }
 
