@@ -38,6 +38,7 @@ app.MapReadModelEndpoints();
 app.MapOutboxEndpoints();
 app.MapIntrospectionEndpoints();
 app.MapKafkaEventEndpoints();
+app.MapAnalysisEndpoints();
 
 app.Run();
 
