@@ -49,6 +49,7 @@ if (app.Services.GetService<KafkaConnection>() is not null)
     app.MapKafkaStatsEndpoints();
     app.MapKafkaHealthEndpoints();
 }
+app.MapAnalysisEndpoints();
 
 app.Run();
 

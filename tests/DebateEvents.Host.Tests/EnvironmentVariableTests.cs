@@ -36,6 +36,8 @@ public sealed class EnvironmentVariableTests
                 ["KAFKA_SSL_KEY_PASSWORD"] = "key-password",
                 ["KAFKA_CLIENT_ID"] = "env-client",
                 ["KAFKA_CONSUMER_GROUP"] = "env-groups",
+                ["KAFKA_REQUEST_TOPIC"] = "env-prefix.requests",
+                ["KAFKA_RESPONSE_TOPIC"] = "env-prefix.replies",
                 ["KAFKA_AUTO_OFFSET_RESET"] = "latest",
                 ["KAFKA_MAX_POLL_RECORDS"] = "123",
                 ["KAFKA_SESSION_TIMEOUT_MS"] = "7000",
@@ -67,6 +69,7 @@ public sealed class EnvironmentVariableTests
         Assert.Equal((ca, ca, ca, "key-password", "env-client"),
             (connection.SslCaLocation, connection.SslCertificateLocation, connection.SslKeyLocation, connection.SslKeyPassword, connection.ClientId));
         Assert.Equal("env-groups.debate-processors", kafka.GroupOf("debate-processors"));
+        Assert.Equal(("env-prefix.requests", "env-prefix.replies"), (kafka.RequestTopicName, kafka.ResponseTopicName));
         Assert.Equal((Confluent.Kafka.AutoOffsetReset.Latest, 123, 7000, false),
             (kafka.AutoOffsetReset, kafka.MaxBufferedRecords, kafka.SessionTimeoutMs, kafka.EnableAutoCommit));
         Assert.Equal((Confluent.Kafka.Acks.Leader, (int?)9, 65536, TimeSpan.FromMilliseconds(25), Confluent.Kafka.CompressionType.Zstd),

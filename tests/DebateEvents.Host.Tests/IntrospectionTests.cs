@@ -18,7 +18,9 @@ public sealed class IntrospectionTests
         var registry = body.GetProperty("schemaRegistry").GetString()!;
         Assert.StartsWith("http://127.0.0.1:", registry, StringComparison.Ordinal);
         var types = body.GetProperty("eventTypes").EnumerateArray().ToList();
-        Assert.Equal(7, types.Count);
+        Assert.Equal(9, types.Count);
+        Assert.Equal("zamaz-debate.request.analyze.v1",
+            types.Single(t => t.GetProperty("name").GetString() == "AnalyzeDebate").GetProperty("topic").GetString());
         var initiated = types.Single(t => t.GetProperty("name").GetString() == "DebateInitiated");
         Assert.Equal("zamaz-debate.debate-events-zamaz.debate.events.DebateInitiated", initiated.GetProperty("subject").GetString());
         Assert.Contains("\"question\"", initiated.GetProperty("schema").GetString(), StringComparison.Ordinal);

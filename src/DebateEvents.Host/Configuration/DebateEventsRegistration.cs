@@ -42,6 +42,7 @@ public static class DebateEventsRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MetricWindows>();
         services.AddHttpClient<WebhookClient>();
+        services.AddHostedService<ReadModelSchema>();
         if (kafka.Enabled)
         {
             AddKafkaPipeline(services, configuration, kafka);
@@ -74,9 +75,14 @@ public static class DebateEventsRegistration
             {
                 r.AddDomainProcessors();
                 r.AddDomainProducers(kafka.TopicPrefix);
+                r.AddDebateAnalysis(kafka);
                 r.UseBodySerializer(avro);
                 r.SetEventSource("urn:debate-events:host");
-                r.UsingKafka((context, k) => k.ConfigureDomainEndpoints(context, kafka));
+                r.UsingKafka((context, k) =>
+                {
+                    k.ConfigureDomainEndpoints(context, kafka);
+                    k.ConfigureAnalysisEndpoint(context, kafka);
+                });
             });
             x.UsingInMemory((context, bus) =>
             {

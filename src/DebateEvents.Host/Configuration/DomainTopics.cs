@@ -13,6 +13,17 @@ public static class DomainTopics
         ("metrics-events", 7),
     ];
 
+    /// <summary>
+    /// The request/response topics of debate analysis: the request topic with its companions (its handler is a
+    /// topic endpoint like the processors'), and the response topic.
+    /// </summary>
+    public static IEnumerable<string> RequestResponse(KafkaOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var request = options.RequestTopicName;
+        return [request, $"{request}.retry", $"{request}.dead-letter", options.ResponseTopicName];
+    }
+
     /// <summary>Full names of every topic and companion under <paramref name="prefix"/>.</summary>
     public static IEnumerable<string> Names(string prefix) =>
         All.SelectMany(t => new[] { $"{prefix}.{t.Name}", $"{prefix}.{t.Name}.retry", $"{prefix}.{t.Name}.dead-letter" });

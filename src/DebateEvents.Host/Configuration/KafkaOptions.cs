@@ -55,6 +55,24 @@ public sealed class KafkaOptions
     /// <summary>Must stay false: the bridge commits the offsets of processed records itself.</summary>
     public bool EnableAutoCommit { get; set; }
 
+    /// <summary>Topic of AnalyzeDebate requests; <c>{TopicPrefix}.request.analyze.v1</c> when unset.</summary>
+    [RegularExpression("^[A-Za-z0-9._-]+$", ErrorMessage = "RequestTopic may hold only letters, digits, '.', '_' and '-'.")]
+    public string? RequestTopic { get; set; }
+
+    /// <summary>Topic the DebateAnalysis replies go to; <c>{TopicPrefix}.response.analyze.v1</c> when unset.</summary>
+    [RegularExpression("^[A-Za-z0-9._-]+$", ErrorMessage = "ResponseTopic may hold only letters, digits, '.', '_' and '-'.")]
+    public string? ResponseTopic { get; set; }
+
+    /// <summary>How long <c>POST /debates/{id}/analysis</c> waits for the reply before answering 504.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The request topic in effect.</summary>
+    public string RequestTopicName => RequestTopic is { Length: > 0 } topic ? topic : $"{TopicPrefix}.request.analyze.v1";
+
+    /// <summary>The response topic in effect.</summary>
+    public string ResponseTopicName => ResponseTopic is { Length: > 0 } topic ? topic : $"{TopicPrefix}.response.analyze.v1";
+
     /// <summary>Settings of the rider's producer (acks, retries, batch size, linger, compression).</summary>
     public KafkaProducerOptions Producer { get; set; } = new();
 

@@ -33,7 +33,7 @@ public sealed class KafkaConnection : IDisposable
         }
 
         _embedded = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { Brokers = kafka.EmbeddedBrokers });
-        foreach (var topic in DomainTopics.Names(kafka.TopicPrefix))
+        foreach (var topic in DomainTopics.Names(kafka.TopicPrefix).Concat(DomainTopics.RequestResponse(kafka)))
         {
             _embedded.CreateTopic(topic, kafka.Partitions, Math.Min(kafka.ReplicationFactor, kafka.EmbeddedBrokers));
         }

@@ -12,6 +12,7 @@ public static class EventTypeCatalog
 {
     private static readonly FrozenDictionary<string, Type> ByName = typeof(DebateInitiated).Assembly.GetExportedTypes()
         .Where(t => t.IsClass && typeof(IAvroRecord).IsAssignableFrom(t) && t.Namespace == typeof(DebateInitiated).Namespace)
+        .Where(t => t != typeof(AnalyzeDebate) && t != typeof(DebateAnalysis)) // request/response, not events: POST /debates/{id}/analysis
         .SelectMany(t => new[] { (t.Name, t), ($"zamaz.debate.events.{t.Name}", t) })
         .ToFrozenDictionary(p => p.Item1, p => p.t, StringComparer.OrdinalIgnoreCase);
 

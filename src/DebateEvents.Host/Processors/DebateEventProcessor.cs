@@ -31,12 +31,20 @@ public sealed class DebateEventProcessor(DebateDbContext db) :
         await db.SaveChangesAsync(context.CancellationToken);
     }
 
-    /// <summary>Counts the argument and advances the current round.</summary>
+    /// <summary>Counts the argument (in total, per position and per participant) and advances the current round.</summary>
     public async Task Consume(ConsumeContext<ArgumentSubmitted> context)
     {
         var e = context.Message;
         var debate = await Find(e.DebateId, nameof(ArgumentSubmitted), context.CancellationToken);
         debate.ArgumentCount++;
+        _ = e.Position switch
+        {
+            Position.For => debate.ArgumentsFor++,
+            Position.Against => debate.ArgumentsAgainst++,
+            _ => debate.ArgumentsNeutral++,
+        };
+        // A new dictionary, so EF sees the JSON column change.
+        debate.ArgumentsPerParticipant = new(debate.ArgumentsPerParticipant) { [e.Participant] = debate.ArgumentsPerParticipant.GetValueOrDefault(e.Participant) + 1 };
         debate.CurrentRound = Math.Max(debate.CurrentRound, e.Round);
         debate.UpdatedAt = e.OccurredAt;
         await db.SaveChangesAsync(context.CancellationToken);

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using DebateEvents.Outbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace DebateEvents.Host.ReadModels;
 
@@ -25,6 +27,10 @@ public sealed class DebateDbContext(DbContextOptions<DebateDbContext> options) :
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<DebateView>().HasKey(d => d.Id);
+        modelBuilder.Entity<DebateView>().Property(d => d.ArgumentsPerParticipant).HasConversion(
+            counts => JsonSerializer.Serialize(counts, JsonSerializerOptions.Default),
+            json => JsonSerializer.Deserialize<Dictionary<string, int>>(json, JsonSerializerOptions.Default) ?? new Dictionary<string, int>(),
+            new ValueComparer<Dictionary<string, int>>((a, b) => a!.Count == b!.Count && !a.Except(b).Any(), c => c.Count, c => new Dictionary<string, int>(c)));
         modelBuilder.Entity<DecisionRecord>().HasKey(d => d.Id);
         modelBuilder.Entity<DecisionRecord>().Property(d => d.Confidence).HasPrecision(5, 4);
         modelBuilder.Entity<EvolutionRecord>().HasKey(e => e.Id);

@@ -23,6 +23,18 @@ public sealed class DebateView
     /// <summary>Arguments submitted so far.</summary>
     public int ArgumentCount { get; set; }
 
+    /// <summary>Arguments taking the FOR position.</summary>
+    public int ArgumentsFor { get; set; }
+
+    /// <summary>Arguments taking the AGAINST position.</summary>
+    public int ArgumentsAgainst { get; set; }
+
+    /// <summary>Arguments taking the NEUTRAL position.</summary>
+    public int ArgumentsNeutral { get; set; }
+
+    /// <summary>Arguments submitted per participant (stored as one JSON column).</summary>
+    public Dictionary<string, int> ArgumentsPerParticipant { get; set; } = [];
+
     /// <summary>Open until the DebateCompleted event arrives.</summary>
     public DebateStatus Status { get; set; }
 

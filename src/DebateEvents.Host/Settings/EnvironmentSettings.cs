@@ -30,6 +30,8 @@ internal static class EnvironmentSettings
         new("KAFKA_SSL_KEY_LOCATION", "Kafka:SslKeyLocation", "an existing PEM file", ExistingFile),
         new("KAFKA_SSL_KEY_PASSWORD", "Kafka:SslKeyPassword", "any text", Text, Secret: true),
         new("KAFKA_CLIENT_ID", "Kafka:ClientId", "any text", Text),
+        new("KAFKA_REQUEST_TOPIC", "Kafka:RequestTopic", "letters, digits, '.', '_' and '-'", TopicName),
+        new("KAFKA_RESPONSE_TOPIC", "Kafka:ResponseTopic", "letters, digits, '.', '_' and '-'", TopicName),
         new("KAFKA_GROUP_ID", "Kafka:GroupPrefix", "letters, digits, '.', '_' and '-'", TopicName),
         new("KAFKA_CONSUMER_GROUP", "Kafka:GroupPrefix", "letters, digits, '.', '_' and '-' (alias of KAFKA_GROUP_ID)", TopicName),
         new("KAFKA_AUTO_OFFSET_RESET", "Kafka:AutoOffsetReset", "earliest, latest, error",

@@ -164,7 +164,7 @@ internal sealed class TopicEndpointConfiguration : ReceiveEndpointConfiguration,
     public override ReceiveEndpointContext CreateReceiveEndpointContext()
     {
         ApplySpecifications(new ReceiveEndpointBuilder(this));
-        return new TopicReceiveEndpointContext(_busInstance, this, Topic, GroupId);
+        return new TopicReceiveEndpointContext(_busInstance, this, Topic, GroupId, _services.Routing, _services.Producer);
     }
 
     /// <summary>Builds the endpoint; call once, after the user's configuration callback.</summary>

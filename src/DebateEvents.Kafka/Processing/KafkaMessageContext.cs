@@ -6,7 +6,11 @@ using MassTransit;
 
 namespace DebateEvents.Kafka.Processing;
 
-/// <summary>Message identity from the CloudEvents headers: <c>ce_id</c> is the MessageId, <c>correlation-id</c> the CorrelationId.</summary>
+/// <summary>
+/// Message identity from the CloudEvents headers: <c>ce_id</c> is the MessageId, <c>correlation-id</c> the CorrelationId.
+/// A request's <c>request-id</c> is the RequestId and its <c>reply-to</c> topic the ResponseAddress, which is what
+/// <c>RespondAsync</c> sends to.
+/// </summary>
 internal sealed class KafkaMessageContext : MessageContext
 {
     private const int MaxTimeChars = 64;
@@ -28,7 +32,7 @@ internal sealed class KafkaMessageContext : MessageContext
     // Headers are parsed on first use: most consumers never ask, and parsing every record costs throughput.
     public Guid? MessageId => _messageId ??= ReadGuid(CloudEventHeaders.Id) ?? StableId(_result);
 
-    public Guid? RequestId => null;
+    public Guid? RequestId => ReadGuid(ReplyHeaders.RequestId);
 
     public Guid? CorrelationId
     {
@@ -66,7 +70,7 @@ internal sealed class KafkaMessageContext : MessageContext
 
     public Uri? DestinationAddress => _receiveContext.InputAddress;
 
-    public Uri? ResponseAddress => null;
+    public Uri? ResponseAddress => ReadText(ReplyHeaders.ReplyTo) is { Length: > 0 } topic ? KafkaTopicAddress.For(topic) : null;
 
     public Uri? FaultAddress => null;
 

@@ -5,17 +5,23 @@ using MassTransit.Transports;
 namespace DebateEvents.Kafka.Processing;
 
 /// <summary>
-/// Receive endpoint context of a topic endpoint. Sends and publishes from consumers go through the bus
-/// the rider is attached to, as with any rider endpoint.
+/// Receive endpoint context of a topic endpoint. Publishes from consumers go through the bus the rider is
+/// attached to, as with any rider endpoint; so do sends, except to a <see cref="KafkaTopicAddress"/> (a request's
+/// reply topic among them), which the rider produces to Kafka.
 /// </summary>
 internal sealed class TopicReceiveEndpointContext : BaseReceiveEndpointContext
 {
     private readonly IBusInstance _busInstance;
+    private readonly KafkaEventRouting _routing;
+    private readonly IEventRecordProducer _producer;
 
-    public TopicReceiveEndpointContext(IBusInstance busInstance, IReceiveEndpointConfiguration configuration, string topic, string groupId)
+    public TopicReceiveEndpointContext(IBusInstance busInstance, IReceiveEndpointConfiguration configuration, string topic, string groupId,
+        KafkaEventRouting routing, IEventRecordProducer producer)
         : base(busInstance.HostConfiguration, configuration)
     {
         _busInstance = busInstance;
+        _routing = routing;
+        _producer = producer;
         Topic = topic;
         GroupId = groupId;
     }
@@ -50,5 +56,6 @@ internal sealed class TopicReceiveEndpointContext : BaseReceiveEndpointContext
 
     protected override IPublishEndpointProvider CreatePublishEndpointProvider() => _busInstance.Bus;
 
-    protected override ISendEndpointProvider CreateSendEndpointProvider() => _busInstance.Bus;
+    protected override ISendEndpointProvider CreateSendEndpointProvider() =>
+        new Producers.TopicSendEndpointProvider(_busInstance.Bus, _routing, _producer);
 }

@@ -73,7 +73,24 @@ public sealed class EventRecordBuilder
         return Assemble(message, envelope, route, _serializerForTopic(route.Topic), value);
     }
 
-    private EventRecord Assemble(object message, EventEnvelope envelope, EventRoute route, IEventBodySerializer serializer, byte[] value)
+    /// <summary>
+    /// Builds the record of <paramref name="message"/> for <paramref name="topic"/> instead of its route's topic,
+    /// with <paramref name="extraHeaders"/> after the usual ones: requests and replies. A type without a route
+    /// gets its full name as <c>ce_type</c> and no key.
+    /// </summary>
+    internal async ValueTask<EventRecord> BuildForTopicAsync(object message, EventEnvelope envelope, string topic,
+        IEnumerable<KeyValuePair<string, byte[]>> extraHeaders, CancellationToken cancellationToken)
+    {
+        var type = message.GetType();
+        var route = _routes.TryGetRoute(type, out var routed) ? routed : new EventRoute(type, topic, type.FullName ?? type.Name, null);
+        var serializer = _serializerForTopic(topic);
+        var value = await serializer.SerializeAsync(message, route.MessageType, topic, cancellationToken);
+        var record = Assemble(message, envelope, route, serializer, value, topic);
+        return new EventRecord(topic, record.Key, record.Value, [.. record.Headers, .. extraHeaders]);
+    }
+
+    private EventRecord Assemble(object message, EventEnvelope envelope, EventRoute route, IEventBodySerializer serializer, byte[] value,
+        string? topic = null)
     {
         var key = route.GetKey(message);
         var headers = new List<KeyValuePair<string, byte[]>>(9)
@@ -91,7 +108,7 @@ public sealed class EventRecordBuilder
         }
 
         AddTraceContext(headers, envelope.Activity ?? Activity.Current);
-        return new EventRecord(route.Topic, key is null ? null : Encoding.UTF8.GetBytes(key), value, headers);
+        return new EventRecord(topic ?? route.Topic, key is null ? null : Encoding.UTF8.GetBytes(key), value, headers);
     }
 
     private static void AddTraceContext(List<KeyValuePair<string, byte[]>> headers, Activity? activity)

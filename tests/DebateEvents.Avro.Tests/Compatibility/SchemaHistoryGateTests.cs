@@ -17,7 +17,7 @@ public class SchemaHistoryGateTests
     [Fact]
     public void SchemasFolder_HoldsOneSchemaPerDomainEvent()
     {
-        string[] expected = ["ArgumentSubmitted", "DebateCompleted", "DebateInitiated", "DecisionMade", "EvolutionTriggered", "MetricRecorded", "WebhookNotificationRequested"];
+        string[] expected = ["AnalyzeDebate", "ArgumentSubmitted", "DebateAnalysis", "DebateCompleted", "DebateInitiated", "DecisionMade", "EvolutionTriggered", "MetricRecorded", "WebhookNotificationRequested"];
 
         Assert.Equal(expected, SchemaNames());
     }

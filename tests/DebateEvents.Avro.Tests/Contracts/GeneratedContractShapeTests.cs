@@ -55,7 +55,7 @@ public class GeneratedContractShapeTests
     {
         var contracts = typeof(DebateInitiated).Assembly.GetTypes().Where(t => typeof(IAvroRecord).IsAssignableFrom(t)).ToList();
 
-        Assert.Equal(7, contracts.Count);
+        Assert.Equal(9, contracts.Count);
         Assert.All(contracts, t =>
         {
             Assert.Equal("Zamaz.Debate.Events", t.Namespace);
