@@ -32,7 +32,8 @@ public static class TopicReader
                 continue;
             }
 
-            records.Add(new TopicRecord(result.Topic, result.Partition.Value, result.Offset.Value, result.Message.Key, result.Message.Value, result.Message.Headers));
+            records.Add(new TopicRecord(result.Topic, result.Partition.Value, result.Offset.Value, result.Message.Key, result.Message.Value,
+                result.Message.Headers, result.Message.Timestamp.UtcDateTime));
             if (result.Offset.Value + 1 >= open[result.Partition.Value])
             {
                 open.Remove(result.Partition.Value);
@@ -40,6 +41,21 @@ public static class TopicReader
         }
 
         return records;
+    }
+
+    /// <summary>
+    /// Waits up to <paramref name="timeout"/> until the topic holds at least <paramref name="expected"/> records, then
+    /// reads every record it holds: fewer when the time ran out, more when more arrived.
+    /// </summary>
+    public static IReadOnlyList<TopicRecord> ReadAll(string bootstrapServers, string topic, int expected, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (Count(bootstrapServers, topic) < expected && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(50);
+        }
+
+        return ReadAll(bootstrapServers, topic);
     }
 
     /// <summary>How many records the topic holds now: the sum over its partitions of high minus low watermark.</summary>

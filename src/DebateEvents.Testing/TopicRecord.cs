@@ -10,7 +10,8 @@ namespace DebateEvents.Testing;
 /// <param name="Key">The key's bytes, or null.</param>
 /// <param name="Value">The value's bytes.</param>
 /// <param name="Headers">The headers, in order.</param>
-public sealed record TopicRecord(string Topic, int Partition, long Offset, byte[]? Key, byte[] Value, Headers Headers)
+/// <param name="Timestamp">The record's timestamp.</param>
+public sealed record TopicRecord(string Topic, int Partition, long Offset, byte[]? Key, byte[] Value, Headers Headers, DateTimeOffset Timestamp)
 {
     /// <summary>The key as UTF-8 text, or null.</summary>
     public string? KeyText => Key is null ? null : Encoding.UTF8.GetString(Key);

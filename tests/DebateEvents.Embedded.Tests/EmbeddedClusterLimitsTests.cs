@@ -15,7 +15,7 @@ public sealed class EmbeddedClusterLimitsTests : IDisposable
     public async Task AdminCreateTopics_IsNotAnsweredByTheMock()
     {
         using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = _cluster.BootstrapServers }).Build();
-        var topic = KafkaClients.Unique("admin-created");
+        var topic = UniqueNames.For("admin-created");
 
         var error = await Record.ExceptionAsync(() => admin.CreateTopicsAsync(
             [new TopicSpecification { Name = topic, NumPartitions = 2, ReplicationFactor = 1 }],
@@ -28,7 +28,7 @@ public sealed class EmbeddedClusterLimitsTests : IDisposable
     [Fact]
     public async Task Partition_KeepsOnlyItsNewestFiveMegabytes()
     {
-        var topic = KafkaClients.Unique("capped");
+        var topic = UniqueNames.For("capped");
         _cluster.CreateTopic(topic, partitions: 1);
         using var producer = new ProducerBuilder<Null, byte[]>(new ProducerConfig
         {
@@ -43,7 +43,7 @@ public sealed class EmbeddedClusterLimitsTests : IDisposable
             await producer.ProduceAsync(topic, new Message<Null, byte[]> { Value = value });
         }
 
-        using var consumer = KafkaClients.Consumer(_cluster, KafkaClients.Unique("group"));
+        using var consumer = KafkaClients.Consumer(_cluster, UniqueNames.For("group"));
         var marks = consumer.QueryWatermarkOffsets(new TopicPartition(topic, 0), TimeSpan.FromSeconds(5));
         Assert.Equal(80, marks.High.Value);
         // 80 records of 100 kB: only the newest ~5 MB (about 50 message sets) stay readable.

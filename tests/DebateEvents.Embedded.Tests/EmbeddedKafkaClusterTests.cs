@@ -24,7 +24,7 @@ public sealed class EmbeddedKafkaClusterTests : IDisposable
     [Fact]
     public async Task IdempotentProducer_RecordsArriveInOrderWithTheirOffsets()
     {
-        var topic = KafkaClients.Unique("produce");
+        var topic = UniqueNames.For("produce");
         _cluster.CreateTopic(topic, partitions: 1);
         using var producer = KafkaClients.Producer(_cluster);
 
@@ -35,7 +35,7 @@ public sealed class EmbeddedKafkaClusterTests : IDisposable
         }
 
         Assert.Equal(Enumerable.Range(0, 50).Select(i => (long)i), reports.Select(r => r.Offset.Value));
-        using var consumer = KafkaClients.Consumer(_cluster, KafkaClients.Unique("group"));
+        using var consumer = KafkaClients.Consumer(_cluster, UniqueNames.For("group"));
         consumer.Subscribe(topic);
         var records = KafkaClients.Take(consumer, 50, TimeSpan.FromSeconds(15));
         Assert.Equal(Enumerable.Range(0, 50).Select(i => $"argument-{i}"), records.Select(r => r.Message.Value));
@@ -45,7 +45,7 @@ public sealed class EmbeddedKafkaClusterTests : IDisposable
     [Fact]
     public void CreateTopic_WithPartitions_MetadataReportsThem()
     {
-        var topic = KafkaClients.Unique("partitions");
+        var topic = UniqueNames.For("partitions");
         _cluster.CreateTopic(topic, partitions: 6);
         using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = _cluster.BootstrapServers }).Build();
 
@@ -57,7 +57,7 @@ public sealed class EmbeddedKafkaClusterTests : IDisposable
     [Fact]
     public void CreateTopic_Twice_ThrowsNamingTheTopic()
     {
-        var topic = KafkaClients.Unique("twice");
+        var topic = UniqueNames.For("twice");
         _cluster.CreateTopic(topic);
 
         var error = Assert.Throws<KafkaException>(() => _cluster.CreateTopic(topic));
@@ -69,8 +69,8 @@ public sealed class EmbeddedKafkaClusterTests : IDisposable
     [Fact]
     public async Task ConsumerGroup_RestartedConsumer_ResumesAfterCommittedOffset()
     {
-        var topic = KafkaClients.Unique("resume");
-        var group = KafkaClients.Unique("group");
+        var topic = UniqueNames.For("resume");
+        var group = UniqueNames.For("group");
         _cluster.CreateTopic(topic, partitions: 1);
         using var producer = KafkaClients.Producer(_cluster);
         for (var i = 0; i < 20; i++)
@@ -97,7 +97,7 @@ public sealed class EmbeddedKafkaClusterTests : IDisposable
     [Fact]
     public async Task BrokerDown_ProducerSeesOutage_AndDeliversAfterBrokerIsUp()
     {
-        var topic = KafkaClients.Unique("outage");
+        var topic = UniqueNames.For("outage");
         _cluster.CreateTopic(topic, partitions: 1);
         using var producer = KafkaClients.Producer(_cluster);
         await producer.ProduceAsync(topic, new Message<string, string> { Key = "k", Value = "before" });
@@ -117,7 +117,7 @@ public sealed class EmbeddedKafkaClusterTests : IDisposable
     [Fact]
     public async Task PushRequestErrors_NonRetriableProduceError_ReachesTheProducer()
     {
-        var topic = KafkaClients.Unique("errors");
+        var topic = UniqueNames.For("errors");
         _cluster.CreateTopic(topic, partitions: 1);
         using var producer = KafkaClients.Producer(_cluster, idempotent: false);
         await producer.ProduceAsync(topic, new Message<string, string> { Key = "k", Value = "warm-up" });
@@ -134,7 +134,7 @@ public sealed class EmbeddedKafkaClusterTests : IDisposable
     [Fact]
     public async Task BrokerRoundTripTime_DelaysAcknowledgements()
     {
-        var topic = KafkaClients.Unique("latency");
+        var topic = UniqueNames.For("latency");
         _cluster.CreateTopic(topic, partitions: 1);
         using var producer = KafkaClients.Producer(_cluster);
         await producer.ProduceAsync(topic, new Message<string, string> { Key = "k", Value = "warm-up" });

@@ -42,6 +42,4 @@ internal static class KafkaClients
         Assert.True(taken.Count == count, $"Expected {count} records within {timeout.TotalSeconds} s, got {taken.Count}.");
         return taken;
     }
-
-    public static string Unique(string name) => $"{name}-{Guid.NewGuid():N}";
 }

@@ -35,8 +35,8 @@ public sealed class KafkaStatsEndpointTests : IAsyncLifetime
         {
             var (_, body) = await HostApi.Get(_client, "/kafka/stats");
             return (body.GetProperty("topics").TryGetProperty(HostApi.MetricsTopic, out var topic) && topic.GetProperty("processed").GetInt64() >= 2
-                && body.GetProperty("activeConsumers").GetInt32() == 5, body);
-        }, "two processed records on the metrics topic and five running consumers");
+                && body.GetProperty("activeConsumers").GetInt32() == 6, body);
+        }, "two processed records on the metrics topic and six running consumers (five processors and the analysis handler)");
 
         var metrics = stats.GetProperty("topics").GetProperty(HostApi.MetricsTopic);
         // The outbox sends with its own producer: its deliveries count under outbox, not under the rider's produced.

@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace DebateEvents.Kafka.Tests.Consumers;
 
 [Trait("Category", "Integration")]
-public sealed class EndpointRestartTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
+public sealed class EndpointRestartTests(KafkaClusterFixture fixture, ITestOutputHelper output) : IClassFixture<KafkaClusterFixture>
 {
     private const int Partitions = 4;
     private readonly string _topic = "debates-" + Guid.NewGuid().ToString("N");

@@ -50,12 +50,12 @@ public sealed class FailureRecoveryTests(ITestOutputHelper output) : IDisposable
 
         await Eventually.Until(() => log.Succeeded.Count >= 60, TimeSpan.FromSeconds(20), () => $"only {log.Succeeded.Count} processed before the crash");
         await first.Crash();
-        var committed = KafkaProbe.Committed(_cluster.BootstrapServers, _group, _topic, Partitions);
+        var committed = TopicReader.Committed(_cluster.BootstrapServers, _group, _topic);
         var crashedAfter = log.Succeeded.Count;
         await first.DisposeAsync();
 
         Assert.InRange(crashedAfter, 60, 199);
-        var ends = KafkaProbe.HighWatermarks(_cluster.BootstrapServers, _topic, Partitions);
+        var ends = TopicReader.HighWatermarks(_cluster.BootstrapServers, _topic);
 
         // b must process every offset from the committed one to the end, including records a had already
         // finished past its watermark: wait for all of them, not just for every sequence to have been seen once.

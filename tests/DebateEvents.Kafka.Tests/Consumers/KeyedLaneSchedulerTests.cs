@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text;
 using Confluent.Kafka;
 using DebateEvents.Kafka.Consumers;
-using DebateEvents.Kafka.Tests.Support;
 using FsCheck;
 using FsCheck.Xunit;
 

@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace DebateEvents.Kafka.Tests.Consumers;
 
 [Trait("Category", "Integration")]
-public sealed class OrderingTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
+public sealed class OrderingTests(KafkaClusterFixture fixture, ITestOutputHelper output) : IClassFixture<KafkaClusterFixture>
 {
     [Property(MaxTest = 4)]
     public async Task EachKeysRecords_AreConsumedOnceInProducedOrder_UnderConcurrency(NonEmptyArray<PositiveInt> keyDraws)

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace DebateEvents.Kafka.Tests.Consumers;
 
 [Trait("Category", "Integration")]
-public sealed class ShutdownTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
+public sealed class ShutdownTests(KafkaClusterFixture fixture, ITestOutputHelper output) : IClassFixture<KafkaClusterFixture>
 {
     private const int Partitions = 2;
     private readonly string _topic = "debates-" + Guid.NewGuid().ToString("N");
@@ -35,7 +35,7 @@ public sealed class ShutdownTests(ClusterFixture fixture, ITestOutputHelper outp
 
         Assert.Equal(log.Attempts.Count, log.Succeeded.Count);
         Assert.InRange(log.Succeeded.Count, 6, 39);
-        var committed = KafkaProbe.Committed(fixture.Cluster.BootstrapServers, _group, _topic, Partitions);
+        var committed = TopicReader.Committed(fixture.Cluster.BootstrapServers, _group, _topic);
         for (var partition = 0; partition < Partitions; partition++)
         {
             var processed = log.Succeeded.Where(r => r.Partition == partition).Select(r => r.Offset).ToHashSet();
@@ -61,9 +61,9 @@ public sealed class ShutdownTests(ClusterFixture fixture, ITestOutputHelper outp
         await first.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.Empty(log.Succeeded);
-        Assert.Empty(KafkaProbe.ReadAll(fixture.Cluster.BootstrapServers, _topic + ".dead-letter", 1, TimeSpan.FromSeconds(1)));
+        Assert.Empty(TopicReader.ReadAll(fixture.Cluster.BootstrapServers, _topic + ".dead-letter", 1, TimeSpan.FromSeconds(1)));
         var stuckPartition = log.Attempts.Single().Partition;
-        Assert.True(KafkaProbe.Committed(fixture.Cluster.BootstrapServers, _group, _topic, Partitions)[stuckPartition] <= 0,
+        Assert.True(TopicReader.Committed(fixture.Cluster.BootstrapServers, _group, _topic)[stuckPartition] <= 0,
             "the cancelled record was committed");
         await using var second = await StartHost(log, "b");
         await Eventually.Until(() => log.Succeeded.Any(r => r.Key == "stuck" && r.Instance == "b"), TimeSpan.FromSeconds(15),

@@ -44,22 +44,22 @@ public sealed class DeadLetterTests(ITestOutputHelper output) : IDisposable
 
         await Eventually.Until(() => log.Succeeded.Count >= good, TimeSpan.FromSeconds(30),
             () => $"expected {good} good records processed, saw {log.Succeeded.Count}");
-        var deadLetters = KafkaProbe.ReadAll(_cluster.BootstrapServers, TopicNames.DeadLetter(_topic), poison.Count + 2, TimeSpan.FromSeconds(20));
+        var deadLetters = TopicReader.ReadAll(_cluster.BootstrapServers, TopicNames.DeadLetter(_topic), poison.Count + 2, TimeSpan.FromSeconds(20));
 
         Assert.Equal(poison.Count + 2, deadLetters.Count);
         Assert.Equal(produced.Where(p => !p.Message.Poison).Select(p => p.Message.Sequence).Order(), log.Succeeded.Select(s => s.Sequence).Order());
-        var originals = KafkaProbe.ReadAll(_cluster.BootstrapServers, _topic, produced.Count + 2, TimeSpan.FromSeconds(10))
-            .ToDictionary(r => (r.Partition.Value, r.Offset.Value));
+        var originals = TopicReader.ReadAll(_cluster.BootstrapServers, _topic, produced.Count + 2, TimeSpan.FromSeconds(10))
+            .ToDictionary(r => (r.Partition, r.Offset));
         foreach (var letter in deadLetters)
         {
             var sourcePartition = int.Parse(letter.Header(DeadLetterHeaders.SourcePartition)!, CultureInfo.InvariantCulture);
             var sourceOffset = long.Parse(letter.Header(DeadLetterHeaders.SourceOffset)!, CultureInfo.InvariantCulture);
             var original = originals[(sourcePartition, sourceOffset)];
-            Assert.Equal(original.Message.Key, letter.Message.Key);
-            Assert.Equal(original.Message.Value, letter.Message.Value);
-            foreach (var header in original.Message.Headers)
+            Assert.Equal(original.Key, letter.Key);
+            Assert.Equal(original.Value, letter.Value);
+            foreach (var header in original.Headers)
             {
-                Assert.Equal(header.GetValueBytes(), letter.Message.Headers.GetLastBytes(header.Key));
+                Assert.Equal(header.GetValueBytes(), letter.Headers.GetLastBytes(header.Key));
             }
 
             Assert.Equal(_topic, letter.Header(DeadLetterHeaders.SourceTopic));
@@ -85,10 +85,10 @@ public sealed class DeadLetterTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("0", byOffset[(unknown.Partition.Value, unknown.Offset.Value)].Header(DeadLetterHeaders.Attempts));
         Assert.Equal(DeadLetterHeaders.ReasonUndeserializable, byOffset[(garbage.Partition.Value, garbage.Offset.Value)].Header(DeadLetterHeaders.Reason));
 
-        var ends = KafkaProbe.HighWatermarks(_cluster.BootstrapServers, _topic, Partitions);
-        await Eventually.Until(() => KafkaProbe.Committed(_cluster.BootstrapServers, _group, _topic, Partitions).SequenceEqual(ends),
+        var ends = TopicReader.HighWatermarks(_cluster.BootstrapServers, _topic);
+        await Eventually.Until(() => TopicReader.Committed(_cluster.BootstrapServers, _group, _topic).SequenceEqual(ends),
             TimeSpan.FromSeconds(10),
-            () => $"committed {Describe(KafkaProbe.Committed(_cluster.BootstrapServers, _group, _topic, Partitions))}, ends {Describe(ends)}");
+            () => $"committed {Describe(TopicReader.Committed(_cluster.BootstrapServers, _group, _topic))}, ends {Describe(ends)}");
         Assert.True(await host.Harness.Published.Any<KafkaRecordDeadLettered>(), "no KafkaRecordDeadLettered event was published");
         Assert.Equal(poison.Count + 2, host.Harness.Published.Select<KafkaRecordDeadLettered>().Count());
     }

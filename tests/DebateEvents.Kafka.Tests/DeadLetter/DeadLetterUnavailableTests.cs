@@ -37,7 +37,7 @@ public sealed class DeadLetterUnavailableTests(ITestOutputHelper output) : IDisp
         register: r => r.AddProducer<ArgumentMade>(_topic, a => a.DebateId));
         var producer = host.Producer<ArgumentMade>();
         var before = await ProducePatiently(producer, new ArgumentMade("debate-1", 0, "fine"));
-        await Eventually.Until(() => KafkaProbe.Committed(_cluster.BootstrapServers, _group, _topic, 1)[0] == before.Offset + 1,
+        await Eventually.Until(() => TopicReader.Committed(_cluster.BootstrapServers, _group, _topic)[0] == before.Offset + 1,
             TimeSpan.FromSeconds(10), () => "the first good record was never committed");
         var deadLetterTopic = TopicNames.DeadLetter(_topic);
         _cluster.SetTopicError(deadLetterTopic, ErrorCode.TopicAuthorizationFailed);
@@ -48,14 +48,14 @@ public sealed class DeadLetterUnavailableTests(ITestOutputHelper output) : IDisp
         await Eventually.Until(() => (consumerAttempts = log.PoisonAttempts) >= 6, TimeSpan.FromSeconds(15),
             () => $"the poison record was consumed {consumerAttempts} times; expected redeliveries while the dead-letter topic is down");
 
-        Assert.Equal(poison.Offset, KafkaProbe.Committed(_cluster.BootstrapServers, _group, _topic, 1)[0]);
+        Assert.Equal(poison.Offset, TopicReader.Committed(_cluster.BootstrapServers, _group, _topic)[0]);
 
         _cluster.SetTopicError(deadLetterTopic, ErrorCode.NoError);
-        await Eventually.Until(() => KafkaProbe.Committed(_cluster.BootstrapServers, _group, _topic, 1)[0] == poison.Offset + 2,
+        await Eventually.Until(() => TopicReader.Committed(_cluster.BootstrapServers, _group, _topic)[0] == poison.Offset + 2,
             TimeSpan.FromSeconds(10), () => "the partition was not committed past the poison record once it was dead-lettered");
         Assert.Contains(log.Succeeded, r => r.Sequence == 2);
         // Exactly one copy: none of the failed attempts left a record behind, and the successful one is there.
-        var letters = KafkaProbe.ReadAll(_cluster.BootstrapServers, deadLetterTopic, 2, TimeSpan.FromSeconds(1));
+        var letters = TopicReader.ReadAll(_cluster.BootstrapServers, deadLetterTopic, 2, TimeSpan.FromSeconds(1));
         Assert.Equal(poison.Offset, long.Parse(Assert.Single(letters).Header(DebateEvents.Kafka.DeadLetter.DeadLetterHeaders.SourceOffset)!,
             System.Globalization.CultureInfo.InvariantCulture));
     }

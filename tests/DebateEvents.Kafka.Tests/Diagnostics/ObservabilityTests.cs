@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace DebateEvents.Kafka.Tests.Diagnostics;
 
 [Trait("Category", "Integration")]
-public sealed class ObservabilityTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
+public sealed class ObservabilityTests(KafkaClusterFixture fixture, ITestOutputHelper output) : IClassFixture<KafkaClusterFixture>
 {
     private readonly string _topic = "debates-" + Guid.NewGuid().ToString("N");
     private readonly string _group = "processors-" + Guid.NewGuid().ToString("N");

@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace DebateEvents.Kafka.Tests.Requests;
 
 [Trait("Category", "Integration")]
-public sealed class RequestResponseTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
+public sealed class RequestResponseTests(KafkaClusterFixture fixture, ITestOutputHelper output) : IClassFixture<KafkaClusterFixture>
 {
     private readonly string _requests = "score-requests-" + Guid.NewGuid().ToString("N");
     private readonly string _responses = "score-responses-" + Guid.NewGuid().ToString("N");

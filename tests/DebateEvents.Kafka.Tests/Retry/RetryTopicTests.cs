@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace DebateEvents.Kafka.Tests.Retry;
 
 [Trait("Category", "Integration")]
-public sealed class RetryTopicTests(ClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ClusterFixture>
+public sealed class RetryTopicTests(KafkaClusterFixture fixture, ITestOutputHelper output) : IClassFixture<KafkaClusterFixture>
 {
     private readonly string _topic = "debates-" + Guid.NewGuid().ToString("N");
     private readonly string _group = "processors-" + Guid.NewGuid().ToString("N");
@@ -50,7 +50,7 @@ public sealed class RetryTopicTests(ClusterFixture fixture, ITestOutputHelper ou
         var original = log.Attempts.First(a => a.Key == "slow");
         // slow#21 either waited in its key's lane behind the polled retry record, or (if it was polled first)
         // was held back through the retry topic as attempt 0; either way it ran after slow#0.
-        var retryRecords = KafkaProbe.ReadAll(fixture.Cluster.BootstrapServers, TopicNames.Retry(_topic), 2, TimeSpan.FromSeconds(2));
+        var retryRecords = TopicReader.ReadAll(fixture.Cluster.BootstrapServers, TopicNames.Retry(_topic), 2, TimeSpan.FromSeconds(2));
         var retryRecord = Assert.Single(retryRecords, r => r.Header(RetryTopicHeaders.Attempt) == "1");
         Assert.All(retryRecords.Where(r => r != retryRecord), r => Assert.Equal("0", r.Header(RetryTopicHeaders.Attempt)));
         Assert.Equal($"{_topic}/{original.Partition}/{original.Offset}", retryRecord.Header(RetryTopicHeaders.Origin));
@@ -78,10 +78,10 @@ public sealed class RetryTopicTests(ClusterFixture fixture, ITestOutputHelper ou
         var first = await RiderTestHost.Start(fixture.Cluster, output, log, Endpoint,
             register: r => r.AddProducer<ArgumentMade>(_topic, a => a.DebateId));
         await first.Producer<ArgumentMade>().Produce(new ArgumentMade("slow", 0, "fails once, then waits in the retry topic"));
-        await Eventually.Until(() => KafkaProbe.ReadAll(fixture.Cluster.BootstrapServers, TopicNames.Retry(_topic), 2, TimeSpan.FromMilliseconds(300)).Count == 1,
+        await Eventually.Until(() => TopicReader.ReadAll(fixture.Cluster.BootstrapServers, TopicNames.Retry(_topic), 2, TimeSpan.FromMilliseconds(300)).Count == 1,
             TimeSpan.FromSeconds(10), () => "slow#0 never reached the retry topic");
         // Its offset in the main topic is committed before anyone else joins, so only the retry topic knows of it.
-        await Eventually.Until(() => KafkaProbe.Committed(fixture.Cluster.BootstrapServers, _group, _topic, 2).Values.Contains(1),
+        await Eventually.Until(() => TopicReader.Committed(fixture.Cluster.BootstrapServers, _group, _topic).Values.Contains(1),
             TimeSpan.FromSeconds(10), () => "slow#0's main-topic offset was never committed");
 
         // A second instance joins, then the first one leaves: the second owns every partition, and knows of

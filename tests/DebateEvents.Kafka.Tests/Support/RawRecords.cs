@@ -27,7 +27,4 @@ internal static class RawRecords
             Headers = headers,
         });
     }
-
-    public static string? Header(this ConsumeResult<byte[]?, byte[]> record, string name) =>
-        record.Message.Headers.TryGetLastBytes(name, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
 }

@@ -26,7 +26,7 @@ public sealed class OutboxCleanupTests(KafkaClusterFixture kafka) : IClassFixtur
             await host.InUnitOfWorkAsync((_, publish) => publish.Publish(new DebateOpened(Guid.NewGuid(), "clean", i)));
         }
 
-        await Eventually.HoldsAsync(async () => await host.UndeliveredAsync() == 0, TimeSpan.FromSeconds(20), () => "rows not delivered");
+        await Eventually.Until(async () => await host.UndeliveredAsync() == 0, TimeSpan.FromSeconds(20), () => "rows not delivered");
         await host.InUnitOfWorkAsync((db, _) =>
         {
             db.Set<InboxState>().Add(new InboxState { MessageId = Guid.NewGuid(), Consumer = "old", ReceivedAt = Ms(clock) - 2 * 3_600_000 });

@@ -23,7 +23,7 @@ public sealed class DeliveryOrderTests(KafkaClusterFixture kafka) : IClassFixtur
         var metrics = host.Services.GetRequiredService<OutboxMetrics>();
         var keys = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToArray();
         await host.InUnitOfWorkAsync((_, publish) => publish.Publish(new DebateOpened(keys[0], "warm-up", -1)));
-        await Eventually.HoldsAsync(async () => await host.UndeliveredAsync() == 0, Deadline, () => "warm-up event not delivered");
+        await Eventually.Until(async () => await host.UndeliveredAsync() == 0, Deadline, () => "warm-up event not delivered");
 
         kafka.Cluster.SetBrokerDown(1);
         try
@@ -33,8 +33,8 @@ public sealed class DeliveryOrderTests(KafkaClusterFixture kafka) : IClassFixtur
                 await host.InUnitOfWorkAsync((_, publish) => publish.Publish(new DebateOpened(keys[i % 3], $"Q{i}", i)));
             }
 
-            await Eventually.HoldsAsync(() => metrics.Backlog == 30, Deadline, () => $"backlog gauge at {metrics.Backlog}, expected 30");
-            await Eventually.HoldsAsync(async () => (await health.CheckHealthAsync()).Status == HealthStatus.Degraded, Deadline,
+            await Eventually.Until(() => metrics.Backlog == 30, Deadline, () => $"backlog gauge at {metrics.Backlog}, expected 30");
+            await Eventually.Until(async () => (await health.CheckHealthAsync()).Status == HealthStatus.Degraded, Deadline,
                 () => "health never reported Degraded while the broker was down");
             Assert.Equal(30, await host.UndeliveredAsync());
         }
@@ -43,10 +43,10 @@ public sealed class DeliveryOrderTests(KafkaClusterFixture kafka) : IClassFixtur
             kafka.Cluster.SetBrokerUp(1);
         }
 
-        await Eventually.HoldsAsync(async () => await host.UndeliveredAsync() == 0, Deadline, () => "backlog did not drain after the broker came back");
-        await Eventually.HoldsAsync(async () => (await health.CheckHealthAsync()).Status == HealthStatus.Healthy, Deadline,
+        await Eventually.Until(async () => await host.UndeliveredAsync() == 0, Deadline, () => "backlog did not drain after the broker came back");
+        await Eventually.Until(async () => (await health.CheckHealthAsync()).Status == HealthStatus.Healthy, Deadline,
             () => "health did not recover");
-        AssertPerKeyOrder(KafkaTopicReader.ReadAll(bootstrap, topic, Topics.Partitions), expectedPerKey: 10, skipSequence: -1);
+        AssertPerKeyOrder(TopicReader.ReadAll(bootstrap, topic).Select(KafkaRecord.From).ToList(), expectedPerKey: 10, skipSequence: -1);
     }
 
     [Fact]
@@ -70,8 +70,8 @@ public sealed class DeliveryOrderTests(KafkaClusterFixture kafka) : IClassFixtur
             }
         })));
 
-        await Eventually.HoldsAsync(async () => await host.UndeliveredAsync() == 0, Deadline, () => "rows still undelivered");
-        var records = KafkaTopicReader.ReadAll(bootstrap, topic, Topics.Partitions);
+        await Eventually.Until(async () => await host.UndeliveredAsync() == 0, Deadline, () => "rows still undelivered");
+        var records = TopicReader.ReadAll(bootstrap, topic).Select(KafkaRecord.From).ToList();
         Assert.Equal(publishers * keysPerPublisher * eventsPerKey, records.Count);
         AssertPerKeyOrder(records, eventsPerKey, skipSequence: int.MinValue);
     }

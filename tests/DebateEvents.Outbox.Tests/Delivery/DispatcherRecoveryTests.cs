@@ -35,16 +35,16 @@ public sealed class DispatcherRecoveryTests(KafkaClusterFixture kafka) : IClassF
             ServiceDescriptor.Singleton<IOutboxTransport>(sp => crashing = new CrashAfterSendTransport(
                 ActivatorUtilities.CreateInstance<KafkaOutboxTransport>(sp), () => sp.GetRequiredService<OutboxDispatcher>().SimulateCrash())))))
         {
-            await Eventually.HoldsAsync(() => crashing?.BatchesSent >= 1, Deadline, () => "the crashing dispatcher never sent a batch");
-            await Eventually.HoldsAsync(() => KafkaTopicReader.Count(bootstrap, topic, Topics.Partitions) == 20, Deadline,
+            await Eventually.Until(() => crashing?.BatchesSent >= 1, Deadline, () => "the crashing dispatcher never sent a batch");
+            await Eventually.Until(() => TopicReader.Count(bootstrap, topic) == 20, Deadline,
                 () => "the first send did not reach Kafka");
             Assert.Equal(20, await second.UndeliveredAsync());
         }
 
         // Restart: the rows are still undelivered, so they go out again.
         await using var third = await OutboxTestHost.StartAsync(database, bootstrap, topic, withInboxConsumer: true);
-        await Eventually.HoldsAsync(async () => await third.UndeliveredAsync() == 0, Deadline, () => "rows not re-sent after restart");
-        var records = KafkaTopicReader.ReadAll(bootstrap, topic, Topics.Partitions);
+        await Eventually.Until(async () => await third.UndeliveredAsync() == 0, Deadline, () => "rows not re-sent after restart");
+        var records = TopicReader.ReadAll(bootstrap, topic).Select(KafkaRecord.From).ToList();
         Assert.Equal(40, records.Count);
         Assert.All(records.GroupBy(r => r.EventId), g => Assert.Equal(2, g.Count()));
 
@@ -58,7 +58,7 @@ public sealed class DispatcherRecoveryTests(KafkaClusterFixture kafka) : IClassF
             await endpoint.Send(evt, ctx => ctx.MessageId = record.EventId);
         }
 
-        await Eventually.HoldsAsync(() => third.Received.ConsumeCompleted - baseline >= 40, Deadline,
+        await Eventually.Until(() => third.Received.ConsumeCompleted - baseline >= 40, Deadline,
             () => $"inbox endpoint finished {third.Received.ConsumeCompleted - baseline} of 40 deliveries");
         Assert.Equal(20, third.Received.InboxRuns.Count);
         Assert.Equal(events.Select(e => e.DebateId).Order(), (await third.QueryAsync(db => db.Debates.Select(d => d.Id).ToListAsync())).Order());

@@ -28,7 +28,7 @@ public sealed class ProducerRecoveryTests(KafkaClusterFixture kafka) : IClassFix
             o.Linger = TimeSpan.Zero;
         });
         await host.InUnitOfWorkAsync((_, publish) => publish.Publish(new DebateOpened(Guid.NewGuid(), "warm-up", -1)));
-        await Eventually.HoldsAsync(async () => await host.UndeliveredAsync() == 0, Deadline, () => "warm-up event not delivered");
+        await Eventually.Until(async () => await host.UndeliveredAsync() == 0, Deadline, () => "warm-up event not delivered");
 
         kafka.Cluster.PushRequestErrors(KafkaApiKey.Produce, ErrorCode.InvalidRecord);
         var key = Guid.NewGuid();
@@ -40,10 +40,10 @@ public sealed class ProducerRecoveryTests(KafkaClusterFixture kafka) : IClassFix
             }
         });
 
-        await Eventually.HoldsAsync(async () => await host.UndeliveredAsync() == 0, Deadline,
+        await Eventually.Until(async () => await host.UndeliveredAsync() == 0, Deadline,
             () => "rows still undelivered after the producer stopped on the rejected record");
         Assert.Equal(1, host.Services.GetRequiredService<OutboxMetrics>().ProducerRestarts);
-        var sequences = KafkaTopicReader.ReadAll(bootstrap, topic, Topics.Partitions)
+        var sequences = TopicReader.ReadAll(bootstrap, topic).Select(KafkaRecord.From).ToList()
             .Where(r => r.Key == key.ToString())
             .Select(r => System.Text.Json.JsonSerializer.Deserialize<DebateOpened>(r.Value, System.Text.Json.JsonSerializerOptions.Web)!.Sequence)
             .Distinct()

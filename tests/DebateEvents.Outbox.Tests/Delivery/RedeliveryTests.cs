@@ -18,7 +18,7 @@ public sealed class RedeliveryTests
     [Fact]
     public async Task RedeliverOnStart_SendsRowsDeliveredWithinTheWindowToTheNewBroker_AsTheyWereAndInOrder()
     {
-        var topic = Topics.Unique("redeliver");
+        var topic = UniqueNames.For("redeliver");
         var clock = new ShiftableTimeProvider();
         await using var database = new SqliteTestDatabase();
         var oldKey = Guid.NewGuid();
@@ -28,22 +28,22 @@ public sealed class RedeliveryTests
         await using (var host = await OutboxTestHost.StartAsync(database, forgetful.BootstrapServers, topic, services: s => s.AddSingleton<TimeProvider>(clock)))
         {
             await host.InUnitOfWorkAsync((_, publish) => publish.Publish(new DebateOpened(oldKey, "old", 0)));
-            await Eventually.HoldsAsync(async () => await host.UndeliveredAsync() == 0, Deadline, () => "the old row was not delivered");
+            await Eventually.Until(async () => await host.UndeliveredAsync() == 0, Deadline, () => "the old row was not delivered");
             clock.Advance(TimeSpan.FromMinutes(11));
             for (var i = 1; i <= 5; i++)
             {
                 await host.InUnitOfWorkAsync((_, publish) => publish.Publish(new DebateOpened(key, $"Q{i}", i)));
             }
 
-            await Eventually.HoldsAsync(async () => await host.UndeliveredAsync() == 0, Deadline, () => "the recent rows were not delivered");
-            before = KafkaTopicReader.ReadAll(forgetful.BootstrapServers, topic, Topics.Partitions);
+            await Eventually.Until(async () => await host.UndeliveredAsync() == 0, Deadline, () => "the recent rows were not delivered");
+            before = TopicReader.ReadAll(forgetful.BootstrapServers, topic).Select(KafkaRecord.From).ToList();
         }
 
         using var fresh = StartCluster(topic);
         await using var restarted = await OutboxTestHost.StartAsync(database, fresh.BootstrapServers, topic,
             o => o.RedeliverOnStart = true, s => s.AddSingleton<TimeProvider>(clock));
-        await Eventually.HoldsAsync(async () => await restarted.UndeliveredAsync() == 0, Deadline, () => "the handed-back rows were not sent");
-        var after = KafkaTopicReader.ReadAll(fresh.BootstrapServers, topic, Topics.Partitions);
+        await Eventually.Until(async () => await restarted.UndeliveredAsync() == 0, Deadline, () => "the handed-back rows were not sent");
+        var after = TopicReader.ReadAll(fresh.BootstrapServers, topic).Select(KafkaRecord.From).ToList();
 
         // The row delivered 11 minutes ago lies outside the 10-minute window; the recent ones come back byte for byte, in order.
         Assert.Equal(6, before.Count);

@@ -29,18 +29,18 @@ public sealed class InboxTransactionTests(KafkaClusterFixture kafka) : IClassFix
         var failingId = Guid.NewGuid();
         var baseline = host.Received.ConsumeFaults;
         await endpoint.Send(failing, ctx => ctx.MessageId = failingId);
-        await Eventually.HoldsAsync(() => host.Received.ConsumeFaults > baseline, Deadline, () => "the failing consumer never faulted");
+        await Eventually.Until(() => host.Received.ConsumeFaults > baseline, Deadline, () => "the failing consumer never faulted");
 
         var succeeding = new DebateOpened(Guid.NewGuid(), "acknowledge me", 2);
         var succeedingId = Guid.NewGuid();
         var completed = host.Received.ConsumeCompleted;
         await endpoint.Send(succeeding, ctx => ctx.MessageId = succeedingId);
         await endpoint.Send(succeeding, ctx => ctx.MessageId = succeedingId);
-        await Eventually.HoldsAsync(() => host.Received.ConsumeCompleted >= completed + 2, Deadline,
+        await Eventually.Until(() => host.Received.ConsumeCompleted >= completed + 2, Deadline,
             () => "the event and its duplicate were not both consumed");
-        await Eventually.HoldsAsync(() => KafkaTopicReader.Count(bootstrap, topic, Topics.Partitions) >= 1, Deadline,
+        await Eventually.Until(() => TopicReader.Count(bootstrap, topic) >= 1, Deadline,
             () => "the acknowledgement published by the consumer never reached Kafka");
-        await Eventually.HoldsAsync(async () => await host.UndeliveredAsync() == 0, Deadline, () => "rows still undelivered");
+        await Eventually.Until(async () => await host.UndeliveredAsync() == 0, Deadline, () => "rows still undelivered");
 
         var inbox = await host.QueryAsync(db => db.Set<InboxState>().ToListAsync());
         var entry = Assert.Single(inbox);
@@ -48,7 +48,7 @@ public sealed class InboxTransactionTests(KafkaClusterFixture kafka) : IClassFix
         Assert.Equal(typeof(AcknowledgingConsumer).FullName, entry.Consumer);
         var debate = Assert.Single(await host.QueryAsync(db => db.Debates.ToListAsync()));
         Assert.Equal(succeeding.DebateId, debate.Id);
-        var record = Assert.Single(KafkaTopicReader.ReadAll(bootstrap, topic, Topics.Partitions));
+        var record = Assert.Single(TopicReader.ReadAll(bootstrap, topic).Select(KafkaRecord.From).ToList());
         Assert.Equal(typeof(DebateAcknowledged).FullName, record.EventType);
         Assert.Equal(succeeding.DebateId.ToString("D"), record.Key);
         Assert.Equal(1, await host.OutboxRowsAsync());

@@ -35,11 +35,11 @@ public sealed class RiderInboxEndToEndTests(KafkaClusterFixture kafka) : IClassF
             await host.InUnitOfWorkAsync((_, publish) => publish.Publish(new DebateOpened(debateId, "end to end", i)));
         }
 
-        await Eventually.HoldsAsync(() => host.Received.InboxRuns.Count == 10, Deadline,
+        await Eventually.Until(() => host.Received.InboxRuns.Count == 10, Deadline,
             () => $"the rider's inbox consumer ran {host.Received.InboxRuns.Count} of 10 times");
 
         // Redeliver every record as a broker or producer retry would: same bytes, same ce_id.
-        var records = KafkaTopicReader.ReadAll(bootstrap, topic, Topics.Partitions);
+        var records = TopicReader.ReadAll(bootstrap, topic).Select(KafkaRecord.From).ToList();
         using (var producer = new ProducerBuilder<byte[]?, byte[]>(new ProducerConfig { BootstrapServers = bootstrap }).Build())
         {
             foreach (var record in records)
@@ -58,9 +58,9 @@ public sealed class RiderInboxEndToEndTests(KafkaClusterFixture kafka) : IClassF
         // Same key, so the rider handles it after the duplicates.
         var sentinel = new DebateOpened(debateId, "sentinel", 10);
         await host.InUnitOfWorkAsync((_, publish) => publish.Publish(sentinel));
-        await Eventually.HoldsAsync(() => host.Received.InboxRuns.Count >= 11, Deadline, () => "the sentinel event was never handled");
+        await Eventually.Until(() => host.Received.InboxRuns.Count >= 11, Deadline, () => "the sentinel event was never handled");
 
-        Assert.Equal(21, KafkaTopicReader.Count(bootstrap, topic, Topics.Partitions));
+        Assert.Equal(21, TopicReader.Count(bootstrap, topic));
         Assert.Equal(11, host.Received.InboxRuns.Count);
         Assert.Equal(11, host.Received.InboxRuns.Distinct().Count());
         var debate = Assert.Single(await host.QueryAsync(db => db.Debates.ToListAsync()));

@@ -30,14 +30,14 @@ public sealed class OutboxPublishTests(KafkaClusterFixture kafka) : IClassFixtur
             });
         }
 
-        await Eventually.HoldsAsync(async () => await host.UndeliveredAsync() == 0, Deadline,
+        await Eventually.Until(async () => await host.UndeliveredAsync() == 0, Deadline,
             () => "outbox rows still undelivered");
-        var records = KafkaTopicReader.ReadAll(kafka.Cluster.BootstrapServers, topic, Topics.Partitions);
+        var records = TopicReader.ReadAll(kafka.Cluster.BootstrapServers, topic).Select(KafkaRecord.From).ToList();
         Assert.Equal(40, records.Count);
         Assert.Equal(40, records.Select(r => r.EventId).Distinct().Count());
         Assert.Equal(published.Select(e => e.DebateId.ToString("D")).Order(), records.Select(r => r.Key!).Order());
         Assert.All(records, r => Assert.Equal(typeof(DebateOpened).FullName, r.EventType));
-        await Eventually.HoldsAsync(() => host.Received.Subscribed.Count == 40, Deadline,
+        await Eventually.Until(() => host.Received.Subscribed.Count == 40, Deadline,
             () => $"in-process subscriber saw {host.Received.Subscribed.Count} of 40");
         Assert.Equal(records.Select(r => r.EventId).Order(), host.Received.Subscribed.Order());
         Assert.Equal(40, await host.QueryAsync(db => db.Debates.CountAsync()));
@@ -61,10 +61,10 @@ public sealed class OutboxPublishTests(KafkaClusterFixture kafka) : IClassFixtur
         var committed = new DebateOpened(Guid.NewGuid(), "Committed?", 2);
         await host.InUnitOfWorkAsync((_, publish) => publish.Publish(committed));
 
-        await Eventually.HoldsAsync(() => KafkaTopicReader.Count(kafka.Cluster.BootstrapServers, topic, Topics.Partitions) >= 1, Deadline,
+        await Eventually.Until(() => TopicReader.Count(kafka.Cluster.BootstrapServers, topic) >= 1, Deadline,
             () => "the committed event never reached Kafka");
-        await Eventually.HoldsAsync(async () => await host.UndeliveredAsync() == 0, Deadline, () => "rows still undelivered");
-        var records = KafkaTopicReader.ReadAll(kafka.Cluster.BootstrapServers, topic, Topics.Partitions);
+        await Eventually.Until(async () => await host.UndeliveredAsync() == 0, Deadline, () => "rows still undelivered");
+        var records = TopicReader.ReadAll(kafka.Cluster.BootstrapServers, topic).Select(KafkaRecord.From).ToList();
         var record = Assert.Single(records);
         Assert.Equal(committed.DebateId.ToString("D"), record.Key);
         Assert.Equal(1, await host.OutboxRowsAsync());
@@ -106,12 +106,12 @@ public sealed class OutboxPublishTests(KafkaClusterFixture kafka) : IClassFixtur
             ctx.CorrelationId = correlationId;
         }));
 
-        await Eventually.HoldsAsync(async () => await host.UndeliveredAsync() == 0 && await host.OutboxRowsAsync() == 1, Deadline,
+        await Eventually.Until(async () => await host.UndeliveredAsync() == 0 && await host.OutboxRowsAsync() == 1, Deadline,
             () => "the event was not delivered");
-        var record = Assert.Single(KafkaTopicReader.ReadAll(kafka.Cluster.BootstrapServers, topic, Topics.Partitions));
+        var record = Assert.Single(TopicReader.ReadAll(kafka.Cluster.BootstrapServers, topic).Select(KafkaRecord.From).ToList());
         Assert.Equal(messageId, record.EventId);
         Assert.Equal(correlationId.ToString("D"), record.CorrelationId);
-        await Eventually.HoldsAsync(() => host.Received.Subscribed.Contains(messageId), Deadline,
+        await Eventually.Until(() => host.Received.Subscribed.Contains(messageId), Deadline,
             () => "the in-process subscriber did not see the same MessageId");
     }
 
@@ -131,9 +131,9 @@ public sealed class OutboxPublishTests(KafkaClusterFixture kafka) : IClassFixtur
             db.SaveChanges();
         });
 
-        await Eventually.HoldsAsync(async () => await host.UndeliveredAsync() == 0 && await host.OutboxRowsAsync() == 1, Deadline,
+        await Eventually.Until(async () => await host.UndeliveredAsync() == 0 && await host.OutboxRowsAsync() == 1, Deadline,
             () => "the event was not delivered");
-        var record = Assert.Single(KafkaTopicReader.ReadAll(kafka.Cluster.BootstrapServers, topic, Topics.Partitions));
+        var record = Assert.Single(TopicReader.ReadAll(kafka.Cluster.BootstrapServers, topic).Select(KafkaRecord.From).ToList());
         Assert.Equal(messageId, record.EventId);
         Assert.Equal(debateId.ToString("D"), record.Key);
         Assert.Equal(1, await host.QueryAsync(db => db.Debates.CountAsync()));
@@ -159,9 +159,9 @@ public sealed class OutboxPublishTests(KafkaClusterFixture kafka) : IClassFixtur
             await db.SaveChangesAsync();
         }
 
-        await Eventually.HoldsAsync(async () => await host.UndeliveredAsync() == 0 && await host.OutboxRowsAsync() == 2, Deadline,
+        await Eventually.Until(async () => await host.UndeliveredAsync() == 0 && await host.OutboxRowsAsync() == 2, Deadline,
             () => "the events were not delivered");
-        var records = KafkaTopicReader.ReadAll(kafka.Cluster.BootstrapServers, topic, Topics.Partitions);
+        var records = TopicReader.ReadAll(kafka.Cluster.BootstrapServers, topic).Select(KafkaRecord.From).ToList();
         Assert.Equal(eventIds.Order(), records.Select(r => r.EventId).Order());
         Assert.All(records, r => Assert.Equal(correlationId.ToString("D"), r.CorrelationId));
         Assert.Empty(host.Received.Subscribed);
