@@ -95,6 +95,7 @@ public static class OutboxRegistrationExtensions
         services.AddSingleton<IOutboxTransport, KafkaOutboxTransport>();
         services.AddSingleton<IOutboxDeadLetters, OutboxDeadLetters>();
         services.AddSingleton<OutboxCleanup>();
+        services.AddSingleton<DeliveryOutcomes>();
         services.AddSingleton<OutboxDispatcher>();
     }
 }

@@ -1,5 +1,4 @@
 using DebateEvents.Outbox.Configuration;
-using DebateEvents.Outbox.Diagnostics;
 using DebateEvents.Outbox.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,19 +18,17 @@ internal sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     OutboxContextFactory contexts,
     OutboxStore store,
+    DeliveryOutcomes outcomes,
     IOutboxTransport transport,
     OutboxSignal signal,
-    OutboxMetrics metrics,
     IEnumerable<IOutboxDeliveryObserver> observers,
     IOptions<DebateEventsOutboxOptions> options,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private static readonly TimeSpan BacklogInterval = TimeSpan.FromSeconds(1);
     private readonly DebateEventsOutboxOptions _options = options.Value;
     private readonly IOutboxDeliveryObserver[] _observers = observers.ToArray();
     private readonly CancellationTokenSource _crash = new();
-    private long _nextBacklogAt;
     private long _nextLeaseRefreshAt;
 
     /// <summary>This instance's bucket leases when several instances share the database; null when it is the only one.</summary>
@@ -65,7 +62,7 @@ internal sealed partial class OutboxDispatcher(
             catch (Exception ex)
             {
                 LogRoundFailed(ex);
-                await DelayQuietly(_options.RetryDelay, cancellationToken).ConfigureAwait(false);
+                await QuietDelay.Wait(_options.RetryDelay, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -80,7 +77,7 @@ internal sealed partial class OutboxDispatcher(
         // One DbContext serves many rounds: reads are untracked and writes are set-based.
         for (var round = 0; round < 1000 && !cancellationToken.IsCancellationRequested; round++)
         {
-            await RefreshBacklogIfDueAsync(db, cancellationToken).ConfigureAwait(false);
+            await outcomes.RefreshBacklogIfDueAsync(db, cancellationToken).ConfigureAwait(false);
             if (Leases is { } leases && Now() >= _nextLeaseRefreshAt)
             {
                 // Claiming and shedding buckets needs no more than a few passes per lease; renewal runs on its own timer.
@@ -119,7 +116,7 @@ internal sealed partial class OutboxDispatcher(
 
         var results = await transport.SendAsync(rows, cancellationToken).ConfigureAwait(false);
         _crash.Token.ThrowIfCancellationRequested();
-        await RecordOutcomeAsync(db, rows, results, cancellationToken).ConfigureAwait(false);
+        await outcomes.RecordAsync(db, rows, results, cancellationToken).ConfigureAwait(false);
         foreach (var observer in _observers)
         {
             observer.Completed(_options.InstanceId, rows, results);
@@ -162,18 +159,6 @@ internal sealed partial class OutboxDispatcher(
         }
     }
 
-    private static async Task DelayQuietly(TimeSpan delay, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Shutting down: the loop condition ends the dispatcher.
-        }
-    }
-
     private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
     public override void Dispose()
@@ -184,12 +169,6 @@ internal sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatcher round failed; retrying")]
     private partial void LogRoundFailed(Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} outbox rows failed delivery ({FirstError}); {Parked} parked in the dead-letter table, the rest retry with backoff")]
-    private partial void LogFailures(int count, string firstError, int parked);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {SequenceNumber} for {Topic} was acknowledged although an earlier row of its key failed in the same batch; that key's order on the topic has a gap")]
-    private partial void LogOrderGap(string topic, long sequenceNumber);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the outbox bucket leases of {InstanceId} failed")]
     private partial void LogRenewFailed(Exception exception, string instanceId);

@@ -1,11 +1,20 @@
+using DebateEvents.Outbox.Diagnostics;
 using DebateEvents.Outbox.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace DebateEvents.Outbox.Delivery;
 
-internal sealed partial class OutboxDispatcher
+/// <summary>
+/// What the dispatcher writes back after a batch: acknowledged rows marked delivered, failed rows given a retry
+/// time or parked, a gap in a key's order reported, and the backlog measured for the metrics.
+/// </summary>
+internal sealed partial class DeliveryOutcomes(OutboxStore store, OutboxMetrics metrics, TimeProvider clock, ILogger<DeliveryOutcomes> logger)
 {
-    private async Task RecordOutcomeAsync(DbContext db, List<OutboxMessage> rows, OutboxDelivery[] results, CancellationToken cancellationToken)
+    private static readonly TimeSpan BacklogInterval = TimeSpan.FromSeconds(1);
+    private long _nextBacklogAt;
+
+    public async Task RecordAsync(DbContext db, List<OutboxMessage> rows, OutboxDelivery[] results, CancellationToken cancellationToken)
     {
         var delivered = new List<long>(rows.Count);
         var failures = new List<(OutboxMessage Row, string Error, bool Permanent)>();
@@ -43,7 +52,8 @@ internal sealed partial class OutboxDispatcher
         }
     }
 
-    private async Task RefreshBacklogIfDueAsync(DbContext db, CancellationToken cancellationToken)
+    /// <summary>Measures the backlog and its oldest row for the metrics, at most once a second.</summary>
+    public async Task RefreshBacklogIfDueAsync(DbContext db, CancellationToken cancellationToken)
     {
         var now = Now();
         if (now < _nextBacklogAt)
@@ -55,4 +65,12 @@ internal sealed partial class OutboxDispatcher
         var (count, oldest) = await store.MeasureBacklogAsync(db, cancellationToken).ConfigureAwait(false);
         metrics.SetBacklog(count, oldest is { } created ? Math.Max(0, now - created) / 1000.0 : 0);
     }
+
+    private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} outbox rows failed delivery ({FirstError}); {Parked} parked in the dead-letter table, the rest retry with backoff")]
+    private partial void LogFailures(int count, string firstError, int parked);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {SequenceNumber} for {Topic} was acknowledged although an earlier row of its key failed in the same batch; that key's order on the topic has a gap")]
+    private partial void LogOrderGap(string topic, long sequenceNumber);
 }
