@@ -59,6 +59,8 @@ public static class DebateEventsRegistration
     private static void AddKafkaPipeline(IServiceCollection services, IConfiguration configuration, KafkaOptions kafka)
     {
         services.AddSingleton<KafkaConnection>();
+        services.AddSingleton<Stats.KafkaTrafficStats>();
+        services.AddHostedService<Stats.PipelineSummary>();
         services.AddSingleton<KafkaHealthCheck>();
         services.AddHealthChecks().AddCheck<KafkaHealthCheck>("kafka", tags: ["ready"]);
         var avro = AddAvro(services, configuration, kafka.IsEmbedded);

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using DebateEvents.Host.Stats;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -15,8 +14,7 @@ public static class KafkaStatsEndpoints
     public static IEndpointRouteBuilder MapKafkaStatsEndpoints(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var stats = new KafkaTrafficStats(app.ServiceProvider.GetRequiredService<IMeterFactory>());
-        app.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(stats.Dispose);
+        var stats = app.ServiceProvider.GetRequiredService<KafkaTrafficStats>();
 
         app.MapGet("/kafka/stats", async (HealthCheckService health, CancellationToken ct) =>
         {
