@@ -27,7 +27,7 @@ public static class EventEndpoints
     }
 
     private static async Task<IResult> PublishAsync(
-        string type, HttpRequest request, IPublishEndpoint publisher, DebateDbContext db, CancellationToken cancellationToken)
+        string type, HttpRequest request, IPublishEndpoint publisher, DebateDbContext db, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (!EventTypeCatalog.TryResolve(type, out var eventType))
         {
@@ -68,8 +68,9 @@ public static class EventEndpoints
         }
 
         var eventId = NewId.NextGuid();
+        var acknowledgement = BrokerAcknowledgement.Watch(request, services, eventId, cancellationToken);
         await publisher.Publish(message, eventType, context => context.MessageId = eventId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return Results.Accepted($"/events/{eventType.Name}/{eventId}", new { eventId, type = eventType.Name });
+        return await BrokerAcknowledgement.AnswerAsync(acknowledgement, $"/events/{eventType.Name}/{eventId}", eventId, eventType.Name);
     }
 }

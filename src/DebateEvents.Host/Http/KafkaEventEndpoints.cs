@@ -87,13 +87,20 @@ public static class KafkaEventEndpoints
         }
 
         var eventId = NewId.NextGuid();
+        var acknowledgement = BrokerAcknowledgement.Watch(request, services, eventId, cancellationToken);
         await publisher.Publish(message!, type, context =>
         {
             context.MessageId = eventId;
             context.CorrelationId = correlation;
         }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return Results.Accepted($"/events/{type.Name}/{eventId}", new { event_id = eventId, event_type = type.Name, topic = route?.Topic, correlation_id = correlation });
+        if (acknowledgement is not null && await acknowledgement is { } delivered)
+        {
+            return Results.Ok(new { event_id = eventId, event_type = type.Name, acknowledged = true, topic = delivered.Topic, partition = delivered.Partition, offset = delivered.Offset });
+        }
+
+        return Results.Accepted($"/events/{type.Name}/{eventId}", new { event_id = eventId, event_type = type.Name, topic = route?.Topic, correlation_id = correlation,
+            acknowledged = acknowledgement is null ? (bool?)null : false });
     }
 
     private static JsonObject? Envelope(byte[] body)

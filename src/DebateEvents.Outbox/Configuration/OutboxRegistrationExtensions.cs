@@ -96,6 +96,9 @@ public static class OutboxRegistrationExtensions
         services.AddSingleton<IOutboxDeadLetters, OutboxDeadLetters>();
         services.AddSingleton<OutboxCleanup>();
         services.AddSingleton<DeliveryOutcomes>();
+        services.AddSingleton<DeliveryWaiters>();
+        services.AddSingleton<IOutboxDeliveries>(provider => provider.GetRequiredService<DeliveryWaiters>());
+        services.AddSingleton<IOutboxDeliveryObserver>(provider => provider.GetRequiredService<DeliveryWaiters>());
         services.AddSingleton<OutboxDispatcher>();
     }
 }

@@ -21,7 +21,7 @@ internal sealed class PendingBatch(int size, TimeProvider clock, BrokerReachabil
         }
 
         reachability.ReportDelivered();
-        Set(index, new OutboxDelivery(sequenceNumber, null, clock.GetUtcNow().ToUnixTimeMilliseconds()));
+        Set(index, new OutboxDelivery(sequenceNumber, null, clock.GetUtcNow().ToUnixTimeMilliseconds(), report.Partition.Value, report.Offset.Value));
     }
 
     public void Fail(int index, long sequenceNumber, Error error)
