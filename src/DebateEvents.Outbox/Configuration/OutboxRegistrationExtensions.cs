@@ -67,7 +67,6 @@ public static class OutboxRegistrationExtensions
         services.AddSingleton(new OutboxContextFactory(typeof(TDbContext)));
         services.AddSingleton<OutboxRecordWriter>();
         services.AddScoped(typeof(OutboxPublishFilter<>));
-        services.AddScoped<PublishedEvents>();
         services.AddScoped<IEventOutbox, EventOutbox>();
     }
 

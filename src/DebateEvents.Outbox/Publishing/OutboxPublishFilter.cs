@@ -13,7 +13,7 @@ namespace DebateEvents.Outbox.Publishing;
 /// to in-process subscribers as usual. Published outside any scope, the row is saved on its own.
 /// </summary>
 internal sealed class OutboxPublishFilter<T>(IServiceProvider scope, OutboxRecordWriter writer, OutboxContextFactory contexts,
-    PublishedEvents published, ILogger<OutboxPublishFilter<T>> logger) : IFilter<PublishContext<T>>
+    ILogger<OutboxPublishFilter<T>> logger) : IFilter<PublishContext<T>>
     where T : class
 {
     public async Task Send(PublishContext<T> context, IPipe<PublishContext<T>> next)
@@ -30,11 +30,13 @@ internal sealed class OutboxPublishFilter<T>(IServiceProvider scope, OutboxRecor
 
     private async Task AddToOutbox(PublishContext<T> context)
     {
-        context.MessageId ??= NewId.NextGuid();
-        if (!published.FirstTime(context.Message, context.MessageId.Value))
+        if (context.TryGetPayload<OutboxRowAdded>(out _))
         {
             return;
         }
+
+        context.GetOrAddPayload(() => new OutboxRowAdded());
+        context.MessageId ??= NewId.NextGuid();
 
         var envelope = new EventEnvelope(context.MessageId.Value, context.SentTime ?? DateTimeOffset.UtcNow, context.CorrelationId, Activity.Current);
         var db = contexts.Resolve(scope);

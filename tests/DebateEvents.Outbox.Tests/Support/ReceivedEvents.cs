@@ -9,6 +9,9 @@ public sealed class ReceivedEvents
 
     public ConcurrentBag<Guid> InboxRuns { get; } = [];
 
+    /// <summary>MessageIds the mediator's in-process consumers saw.</summary>
+    public ConcurrentBag<Guid> Mediated { get; } = [];
+
     private int _consumeCompleted;
 
     public int ConsumeCompleted => Volatile.Read(ref _consumeCompleted);

@@ -1,0 +1,3 @@
+namespace DebateEvents.Outbox.Tests.Events;
+
+public sealed record DebateClosed(Guid DebateId, string Outcome) : IDebateEvent;
