@@ -9,6 +9,8 @@ namespace DebateEvents.Host.Configuration;
 /// <summary>One topic endpoint per domain topic, each feeding its processor through the inbox.</summary>
 public static class DomainEndpoints
 {
+    private const int EmbeddedFetchWaitMs = 10;
+
     /// <summary>Adds the processors to the rider.</summary>
     public static void AddDomainProcessors(this IRiderRegistrationConfigurator rider)
     {
@@ -45,15 +47,16 @@ public static class DomainEndpoints
             });
         }
 
-        Endpoint<DebateEventProcessor>(kafka, context, options, "debate-events", "debate-processors");
-        Endpoint<DecisionEventProcessor>(kafka, context, options, "decision-events", "decision-processors");
-        Endpoint<EvolutionEventProcessor>(kafka, context, options, "evolution-events", "evolution-processors");
-        Endpoint<MetricsEventProcessor>(kafka, context, options, "metrics-events", "metrics-processors");
-        Endpoint<WebhookEventProcessor>(kafka, context, options, "webhook-events", "webhook-processors");
+        var embedded = connection.Embedded is not null;
+        Endpoint<DebateEventProcessor>(kafka, context, options, embedded, "debate-events", "debate-processors");
+        Endpoint<DecisionEventProcessor>(kafka, context, options, embedded, "decision-events", "decision-processors");
+        Endpoint<EvolutionEventProcessor>(kafka, context, options, embedded, "evolution-events", "evolution-processors");
+        Endpoint<MetricsEventProcessor>(kafka, context, options, embedded, "metrics-events", "metrics-processors");
+        Endpoint<WebhookEventProcessor>(kafka, context, options, embedded, "webhook-events", "webhook-processors");
     }
 
     private static void Endpoint<TProcessor>(
-        IKafkaRiderConfigurator kafka, IRiderRegistrationContext context, KafkaOptions options, string topic, string group)
+        IKafkaRiderConfigurator kafka, IRiderRegistrationContext context, KafkaOptions options, bool embedded, string topic, string group)
         where TProcessor : class, IConsumer
     {
         var retention = DomainTopics.All.Single(t => t.Name == topic).RetentionDays;
@@ -70,6 +73,12 @@ public static class DomainEndpoints
             {
                 c.AutoOffsetReset = options.AutoOffsetReset;
                 c.SessionTimeoutMs = options.SessionTimeoutMs;
+                if (embedded)
+                {
+                    // The embedded cluster answers a fetch that finds nothing only after the whole fetch.wait.max.ms
+                    // (a real broker answers as data arrives), so its 500 ms default would be a caught-up consumer's latency.
+                    c.FetchWaitMaxMs = EmbeddedFetchWaitMs;
+                }
             });
             e.ConcurrentMessageLimit = 16;
             e.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100)));

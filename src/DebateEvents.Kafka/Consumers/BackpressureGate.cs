@@ -4,7 +4,7 @@ namespace DebateEvents.Kafka.Consumers;
 /// Counts the records polled and not yet settled, and holds the poll loop back while too many are: with
 /// the buffer full it stops polling (librdkafka keeps its own bounded prefetch) until half of it has
 /// settled, waking at least every housekeeping interval. Pausing partitions instead would throw their
-/// prefetched records away and fetch them again. A drain waits here for revoked partitions to settle.
+/// prefetched records away and fetch them again. A drain waits here for the running records of revoked partitions.
 /// </summary>
 internal sealed class BackpressureGate
 {
@@ -56,14 +56,18 @@ internal sealed class BackpressureGate
         _waitingForRoom = false;
     }
 
-    /// <summary>Blocks the poll thread until no record of <paramref name="partitions"/> is in flight; false if <paramref name="timeout"/> passed first.</summary>
+    /// <summary>
+    /// Blocks the poll thread until no record of <paramref name="partitions"/> is running; false if
+    /// <paramref name="timeout"/> passed first. Records still queued in their lanes are not waited for: the
+    /// partitions are revoked, so they are skipped uncommitted and delivered again to the next owner.
+    /// </summary>
     public bool Drain(IReadOnlyCollection<PartitionProgress> partitions, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         _draining = true;
         try
         {
-            while (partitions.Any(p => p.Outstanding > 0))
+            while (partitions.Any(p => p.Running > 0))
             {
                 if (DateTime.UtcNow >= deadline)
                 {

@@ -21,6 +21,9 @@ internal sealed class ConsumedRecord
 
     public long Offset => Result.Offset.Value;
 
+    /// <summary>Set under the partition's lock when the record was handed to the processor.</summary>
+    public bool Started { get; set; }
+
     /// <summary>Set under the partition's lock once the record is settled.</summary>
     public bool Done { get; set; }
 

@@ -38,8 +38,9 @@ internal static partial class ConsumerLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Topic endpoint {Endpoint} assigned {Partitions}")]
     public static partial void Assigned(this ILogger logger, string endpoint, string partitions);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Topic endpoint {Endpoint} draining {Count} in-flight records of {Partitions} (at most {Timeout})")]
-    public static partial void Draining(this ILogger logger, string endpoint, int count, string partitions, TimeSpan timeout);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Topic endpoint {Endpoint} draining {Count} running records of {Partitions} (at most {Timeout}); {Abandoned} queued records left uncommitted")]
+    public static partial void Draining(this ILogger logger, string endpoint, int count, int abandoned, string partitions, TimeSpan timeout);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Topic endpoint {Endpoint} released {Partitions} (committed: {Committed})")]
     public static partial void Revoked(this ILogger logger, string endpoint, string partitions, bool committed);
@@ -47,7 +48,7 @@ internal static partial class ConsumerLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Topic endpoint {Endpoint} stopped its consumer ({Settled} records settled by the endpoint so far)")]
     public static partial void Stopped(this ILogger logger, string endpoint, long settled);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Draining {Topic} ({Group}) timed out with {Count} records unsettled; they will be redelivered")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Draining {Topic} ({Group}) timed out with {Count} records still running; they are cancelled and will be redelivered")]
     public static partial void DrainTimedOut(this ILogger logger, string topic, string group, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rewound {Partition} to offset {Offset}; redelivering in {Delay}")]

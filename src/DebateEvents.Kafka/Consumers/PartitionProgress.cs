@@ -14,6 +14,7 @@ internal sealed class PartitionProgress
     private volatile int _epoch;
     private volatile bool _revoked;
     private int _outstanding;
+    private int _running;
     private long _committable = Offset.Unset.Value;
     private long _committed = Offset.Unset.Value;
     private long? _rewindTo;
@@ -27,6 +28,9 @@ internal sealed class PartitionProgress
 
     /// <summary>Records polled and not yet settled or skipped.</summary>
     public int Outstanding => Volatile.Read(ref _outstanding);
+
+    /// <summary>Records handed to the processor and not yet settled: what a revoke or shutdown waits for.</summary>
+    public int Running => Volatile.Read(ref _running);
 
     /// <summary>Set when a record could not be settled; the poll loop pauses, drains and seeks back here.</summary>
     public long? RewindTo
@@ -65,12 +69,37 @@ internal sealed class PartitionProgress
         }
     }
 
+    /// <summary>
+    /// Lets a record at the head of its lane start, unless its partition was revoked or rewound since it was
+    /// polled. Under the lock, so once <see cref="Revoke"/> returned no record of this partition starts and a
+    /// drain only has to wait for <see cref="Running"/> to reach zero.
+    /// </summary>
+    public bool TryStart(ConsumedRecord record)
+    {
+        lock (_gate)
+        {
+            if (_revoked || record.Epoch != _epoch)
+            {
+                return false;
+            }
+
+            _running++;
+            record.Started = true;
+            return true;
+        }
+    }
+
     /// <summary>Marks a record settled (processed, or written to the retry or dead-letter topic and acknowledged).</summary>
     public void Complete(ConsumedRecord record)
     {
         lock (_gate)
         {
             _outstanding--;
+            if (record.Started)
+            {
+                _running--;
+            }
+
             if (record.Epoch != _epoch)
             {
                 return;
@@ -94,6 +123,11 @@ internal sealed class PartitionProgress
         lock (_gate)
         {
             _outstanding--;
+            if (record.Started)
+            {
+                _running--;
+            }
+
             if (record.Epoch != _epoch)
             {
                 return;
@@ -123,7 +157,7 @@ internal sealed class PartitionProgress
         }
     }
 
-    /// <summary>Stops dispatching this partition: queued records become stale and are skipped.</summary>
+    /// <summary>Stops dispatching this partition: records not yet started become stale and are skipped, uncommitted.</summary>
     public void Revoke()
     {
         lock (_gate)

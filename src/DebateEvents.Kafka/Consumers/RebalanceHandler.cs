@@ -6,8 +6,8 @@ namespace DebateEvents.Kafka.Consumers;
 
 /// <summary>
 /// Taking partitions on and letting them go: on assignment, tracks them and tells the processor; on revoke,
-/// loss or shutdown, stops dispatching them, drains their in-flight records (up to the drain timeout),
-/// commits their watermarks and forgets them. Runs on the poll thread, inside <c>Consume</c> or after the loop.
+/// loss or shutdown, stops dispatching them (records not yet started stay uncommitted, for the next owner),
+/// waits for their running records (up to the drain timeout), commits their watermarks and forgets them. Runs on the poll thread, inside <c>Consume</c> or after the loop.
 /// </summary>
 internal sealed class RebalanceHandler
 {
@@ -114,11 +114,12 @@ internal sealed class RebalanceHandler
 
     private void Drain(List<PartitionProgress> progress)
     {
-        _logger.Draining(_settings.Endpoint, progress.Sum(p => p.Outstanding), string.Join(", ", progress.Select(p => p.TopicPartition)),
-            _settings.DrainTimeout);
+        var running = progress.Sum(p => p.Running);
+        _logger.Draining(_settings.Endpoint, running, progress.Sum(p => p.Outstanding) - running,
+            string.Join(", ", progress.Select(p => p.TopicPartition)), _settings.DrainTimeout);
         if (!_gate.Drain(progress, _settings.DrainTimeout))
         {
-            _logger.DrainTimedOut(_settings.Topics[0], _settings.GroupId, progress.Sum(p => p.Outstanding));
+            _logger.DrainTimedOut(_settings.Topics[0], _settings.GroupId, progress.Sum(p => p.Running));
         }
     }
 }

@@ -42,16 +42,19 @@ internal sealed class RecordHandler
     {
         if (!record.IsCurrent)
         {
-            record.Partition.Skip();
-            _gate.Settled();
-            return TimeSpan.Zero;
+            return Skip(record);
         }
 
         var dueIn = _processor.DueIn(record.Result);
         if (dueIn > TimeSpan.Zero)
         {
-            // Wake up at least every quarter second so a revoke never waits for a long retry delay.
+            // Wake up at least every quarter second so a stale deferred record leaves its lane soon.
             return dueIn < MaxDeferral ? dueIn : MaxDeferral;
+        }
+
+        if (!record.Partition.TryStart(record))
+        {
+            return Skip(record);
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -67,6 +70,13 @@ internal sealed class RecordHandler
         }
 
         Settle(record, outcome, Stopwatch.GetElapsedTime(started));
+        _gate.Settled();
+        return TimeSpan.Zero;
+    }
+
+    private TimeSpan Skip(ConsumedRecord record)
+    {
+        record.Partition.Skip();
         _gate.Settled();
         return TimeSpan.Zero;
     }

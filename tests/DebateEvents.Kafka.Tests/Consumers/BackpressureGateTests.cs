@@ -21,15 +21,13 @@ public sealed class BackpressureGateTests
     }
 
     [Fact]
-    public async Task Drain_ReturnsTrueOnceThePartitionsRecordsSettle_AndFalseWhenTheTimeoutPassesFirst()
+    public async Task Drain_ReturnsTrueOnceThePartitionsRunningRecordsSettle_AndFalseWhenTheTimeoutPassesFirst()
     {
         var gate = new BackpressureGate(maxBufferedRecords: 10);
         var progress = new PartitionProgress(new TopicPartition("debates", 0));
-        var record = progress.Track(new ConsumeResult<byte[]?, byte[]>
-        {
-            Topic = "debates", Partition = 0, Offset = 5, Message = new Message<byte[]?, byte[]> { Value = [] },
-        })!;
+        var record = progress.Track(Result(5))!;
         gate.Polled();
+        Assert.True(progress.TryStart(record));
 
         Assert.False(gate.Drain([progress], TimeSpan.FromMilliseconds(100)));
 
@@ -38,4 +36,22 @@ public sealed class BackpressureGateTests
         gate.Settled();
         Assert.True(await draining.WaitAsync(TimeSpan.FromSeconds(10)));
     }
+
+    [Fact]
+    public void Drain_DoesNotWaitForRecordsStillQueuedInTheirLanes()
+    {
+        var gate = new BackpressureGate(maxBufferedRecords: 10);
+        var progress = new PartitionProgress(new TopicPartition("debates", 0));
+        progress.Track(Result(5));
+        progress.Track(Result(6));
+        gate.Polled();
+        gate.Polled();
+        progress.Revoke();
+
+        Assert.True(gate.Drain([progress], TimeSpan.FromMilliseconds(100)));
+        Assert.Equal(2, progress.Outstanding);
+    }
+
+    private static ConsumeResult<byte[]?, byte[]> Result(long offset) =>
+        new() { Topic = "debates", Partition = 0, Offset = offset, Message = new Message<byte[]?, byte[]> { Value = [] } };
 }

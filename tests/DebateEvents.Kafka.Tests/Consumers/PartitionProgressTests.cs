@@ -69,11 +69,15 @@ public sealed class PartitionProgressTests
         var progress = new PartitionProgress(Partition);
         var inFlight = progress.Track(Result(7))!;
         var queued = progress.Track(Result(8))!;
+        Assert.True(progress.TryStart(inFlight));
 
         progress.Revoke();
+        Assert.Equal(1, progress.Running);
         progress.Complete(inFlight);
 
         Assert.False(queued.IsCurrent);
+        Assert.False(progress.TryStart(queued));
+        Assert.Equal(0, progress.Running);
         Assert.Equal(8, progress.TakeCommit()!.Offset.Value);
         Assert.Null(progress.Track(Result(9)));
     }

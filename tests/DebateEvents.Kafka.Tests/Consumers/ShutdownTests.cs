@@ -70,6 +70,59 @@ public sealed class ShutdownTests(KafkaClusterFixture fixture, ITestOutputHelper
             () => "b never processed the record a was stopped in the middle of");
     }
 
+    [Fact]
+    public async Task GracefulStop_WithABacklog_WaitsOnlyForRunningRecords_AndARestartProcessesEveryRecordInKeyOrder()
+    {
+        const int Records = 160;
+        const int Keys = 8;
+        const int Workers = 4;
+        var handling = TimeSpan.FromMilliseconds(500);
+        var log = new ProcessingLog { Delay = r => r.Instance == "a" ? handling : TimeSpan.Zero };
+        var first = await StartBacklogHost(log, "a", Workers);
+        for (var i = 0; i < Records; i++)
+        {
+            await first.Producer<ArgumentMade>().Produce(new ArgumentMade($"debate-{i % Keys}", i, "x"));
+        }
+
+        await Eventually.Until(() => log.Attempts.Count >= 2 * Workers, TimeSpan.FromSeconds(10), () => $"only {log.Attempts.Count} records started");
+
+        // Draining the whole backlog would take about Records / Workers * handling = 20 s; only the running records may be waited for.
+        var stop = first.DisposeAsync().AsTask();
+        await stop.WaitAsync(TimeSpan.FromSeconds(8));
+
+        var processedByA = log.Succeeded.Count;
+        Assert.Equal(log.Attempts.Count, processedByA);
+        Assert.InRange(processedByA, 2 * Workers, Records / 2);
+        var committed = TopicReader.Committed(fixture.Cluster.BootstrapServers, _group, _topic);
+        foreach (var (partition, offset) in committed)
+        {
+            var offsets = log.Succeeded.Where(r => r.Partition == partition).Select(r => r.Offset).ToHashSet();
+            Assert.All(Enumerable.Range(0, (int)Math.Max(offset, 0)), o => Assert.True(offsets.Contains(o), $"[{partition}]@{o} committed unprocessed"));
+        }
+
+        await using var second = await StartBacklogHost(log, "b", Workers);
+        await Eventually.Until(() => log.Succeeded.Select(r => r.Sequence).Distinct().Count() == Records, TimeSpan.FromSeconds(30),
+            () => $"never processed {string.Join(",", Enumerable.Range(0, Records).Except(log.Succeeded.Select(r => r.Sequence)).Take(20))}");
+        foreach (var key in log.Succeeded.GroupBy(r => r.Key))
+        {
+            var firstSeen = key.OrderBy(r => r.At).Select(r => r.Sequence).Distinct();
+            var expected = Enumerable.Range(0, Records).Where(i => $"debate-{i % Keys}" == key.Key);
+            Assert.Equal(expected, firstSeen);
+        }
+    }
+
+    private Task<RiderTestHost> StartBacklogHost(ProcessingLog log, string name, int workers) =>
+        RiderTestHost.Start(fixture.Cluster, output, log, (context, k) =>
+            k.TopicEndpoint(_topic, _group, e =>
+            {
+                e.CreateIfMissing(t => t.NumPartitions = Partitions);
+                e.ConcurrentMessageLimit = workers;
+                e.ConfigureKafkaConsumer(c => c.SessionTimeoutMs = 2000);
+                e.ConfigureConsumer<ArgumentConsumer>(context);
+            }),
+            name,
+            register: r => r.AddProducer<ArgumentMade>(_topic, a => a.DebateId));
+
     private Task<RiderTestHost> StartHost(ProcessingLog log, string name) =>
         RiderTestHost.Start(fixture.Cluster, output, log, (context, k) =>
             k.TopicEndpoint(_topic, _group, e =>
