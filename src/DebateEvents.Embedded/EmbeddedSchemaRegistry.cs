@@ -18,6 +18,7 @@ namespace DebateEvents.Embedded;
 public sealed class EmbeddedSchemaRegistry : IAsyncDisposable, IDisposable
 {
     private readonly HttpListener _listener;
+    private int _disposed;
     private readonly SchemaRegistryRequests _requests = new(new InMemorySchemaStore());
 
     private EmbeddedSchemaRegistry(HttpListener listener, int port)
@@ -68,7 +69,8 @@ public sealed class EmbeddedSchemaRegistry : IAsyncDisposable, IDisposable
     /// run others may not see the stop until much later; the loop ends by itself when it does.</remarks>
     public void Dispose()
     {
-        if (_listener.IsListening)
+        // Once only: a closed listener throws on every further call, IsListening included.
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _listener.Stop();
             _listener.Close();

@@ -139,6 +139,18 @@ public sealed class EmbeddedSchemaRegistryTests : IAsyncLifetime
         Assert.Equal(40403, missing.ErrorCode);
     }
 
+    [Fact]
+    public async Task Dispose_Twice_IsHarmless()
+    {
+        var registry = await EmbeddedSchemaRegistry.StartAsync();
+
+        registry.Dispose();
+        await registry.DisposeAsync();
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => http.GetAsync(new Uri(registry.Url + "/subjects")));
+    }
+
     private async Task<string> RegisterAndReturn(string subject, string schema)
     {
         await _client.RegisterSchemaAsync(subject, Avro(schema));
