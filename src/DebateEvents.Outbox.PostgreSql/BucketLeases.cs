@@ -15,6 +15,7 @@ internal sealed class BucketLeases(DebateEventsOutboxOptions options, TimeProvid
     private readonly DebateEventsOutboxOptions _options = options;
     private long _validUntil;
     private int[] _owned = [];
+    private bool _seeded;
 
     public string InstanceId => _options.InstanceId;
 
@@ -40,6 +41,13 @@ internal sealed class BucketLeases(DebateEventsOutboxOptions options, TimeProvid
         var expires = now + (long)_options.LeaseDuration.TotalMilliseconds;
         var me = _options.InstanceId;
         var sql = db.Database;
+        if (!_seeded)
+        {
+            // Here rather than at start: the tables may come from the application's own migrations, applied after the outbox registered.
+            await SeedAsync(db, _options.Buckets, cancellationToken).ConfigureAwait(false);
+            _seeded = true;
+        }
+
         await sql.ExecuteSqlRawAsync(
             "INSERT INTO outbox_instance (owner, heartbeat_at) VALUES ({0}, {1}) ON CONFLICT (owner) DO UPDATE SET heartbeat_at = excluded.heartbeat_at",
             [me, now], cancellationToken).ConfigureAwait(false);

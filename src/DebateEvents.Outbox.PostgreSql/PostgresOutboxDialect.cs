@@ -56,9 +56,6 @@ internal sealed class PostgresOutboxDialect : OutboxDialect
         context.Set<OutboxMessage>().FromSqlRaw(
             "SELECT * FROM outbox_message WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())");
 
-    public override async Task InitializeAsync(DbContext context, DebateEventsOutboxOptions options, CancellationToken cancellationToken) =>
-        await BucketLeases.SeedAsync(context, options.Buckets, cancellationToken).ConfigureAwait(false);
-
     public override IBucketLeases CreateLeases(IServiceProvider services) =>
         ActivatorUtilities.CreateInstance<BucketLeases>(services, services.GetRequiredService<IOptions<DebateEventsOutboxOptions>>().Value);
 }

@@ -98,6 +98,7 @@ public sealed class EnvironmentVariableTests
     [InlineData("KAFKA_ENABLE_AUTO_COMMIT", "true", "auto-commit would commit records not yet processed")]
     [InlineData("KAFKA_SCHEMA_REGISTRY_URL", "registry:8081", "http(s) URLs")]
     [InlineData("DEBATE_EVENTS_API_KEY", "short", "16 characters or more")]
+    [InlineData("DEBATE_EVENTS_DATABASE_PROVIDER", "mysql", "sqlite, postgres")]
     public void InvalidValue_StopsTheHost_NamingTheVariableAndWhatItAllows(string variable, string value, string allowed)
     {
         using var factory = new HostFactory { Settings = { [variable] = value } };

@@ -31,13 +31,17 @@ public static class AnalysisEndpoints
         ArgumentNullException.ThrowIfNull(options);
         kafka.TopicEndpoint(options.RequestTopicName, options.GroupOf("analysis-handlers"), e =>
         {
-            e.CreateIfMissing(t =>
+            if (options.CreateTopics)
             {
-                t.NumPartitions = options.Partitions;
-                t.ReplicationFactor = options.ReplicationFactor;
-                // A request nobody answered within its timeout is of no use to anyone a day later.
-                t.RetentionMs = 86_400_000L;
-            });
+                e.CreateIfMissing(t =>
+                {
+                    t.NumPartitions = options.Partitions;
+                    t.ReplicationFactor = options.ReplicationFactor;
+                    // A request nobody answered within its timeout is of no use to anyone a day later.
+                    t.RetentionMs = 86_400_000L;
+                });
+            }
+
             e.ConfigureKafkaConsumer(c => c.SessionTimeoutMs = options.SessionTimeoutMs);
             e.ConcurrentMessageLimit = 16;
             e.UseMessageRetry(r => r.Interval(3, TimeSpan.FromMilliseconds(100)));

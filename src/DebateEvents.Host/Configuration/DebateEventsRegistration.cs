@@ -1,8 +1,8 @@
 using DebateEvents.Avro.Registry;
+using DebateEvents.Host.Database;
 using DebateEvents.Host.Embedded;
 using DebateEvents.Host.Health;
 using DebateEvents.Host.Processors;
-using DebateEvents.Host.ReadModels;
 using DebateEvents.Host.Webhooks;
 using DebateEvents.Kafka;
 using DebateEvents.Kafka.Configuration;
@@ -10,14 +10,13 @@ using DebateEvents.Kafka.Serialization;
 using DebateEvents.Embedded;
 using DebateEvents.Outbox.Configuration;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DebateEvents.Host.Configuration;
 
 /// <summary>
 /// <c>services.AddDebateEvents(configuration)</c>: the whole bridge as the host runs it. Kafka
-/// (embedded or configured), the SQLite database with the read models and the outbox, Avro bodies
+/// (embedded or configured), the SQLite or PostgreSQL database with the read models and the outbox, Avro bodies
 /// through a schema registry, the MassTransit bus with the Kafka rider and the domain processors.
 /// </summary>
 public static class DebateEventsRegistration
@@ -38,25 +37,25 @@ public static class DebateEventsRegistration
         services.AddOptions<Simulation.SimulatorOptions>().BindConfiguration(Simulation.SimulatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<Simulation.DebateSimulator>();
         var kafka = configuration.GetSection(KafkaOptions.Section).Get<KafkaOptions>() ?? new KafkaOptions();
-        services.AddDbContext<DebateDbContext>(o => o.UseSqlite(configuration.GetConnectionString("Debates") ?? "Data Source=data/debates.db"));
+        // First: its migrations run before any other hosted service touches the database.
+        var database = services.AddDebateDatabase(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MetricWindows>();
         services.AddHttpClient<WebhookClient>();
-        services.AddHostedService<ReadModelSchema>();
         if (kafka.Enabled)
         {
-            AddKafkaPipeline(services, configuration, kafka);
+            AddKafkaPipeline(services, configuration, kafka, database);
         }
         else
         {
-            InProcessPipeline.Add(services);
+            InProcessPipeline.Add(services, database);
         }
 
         return services;
     }
 
     /// <summary>Events go from the outbox to Kafka and back to the processors through the rider's topic endpoints.</summary>
-    private static void AddKafkaPipeline(IServiceCollection services, IConfiguration configuration, KafkaOptions kafka)
+    private static void AddKafkaPipeline(IServiceCollection services, IConfiguration configuration, KafkaOptions kafka, DatabaseOptions database)
     {
         services.AddSingleton<KafkaConnection>();
         services.AddSingleton<Stats.KafkaTrafficStats>();
@@ -65,11 +64,11 @@ public static class DebateEventsRegistration
         services.AddHealthChecks().AddCheck<KafkaHealthCheck>("kafka", tags: ["ready"]);
         var avro = AddAvro(services, configuration, kafka.IsEmbedded);
         services.AddHostedService<SchemaCheckAtStart>();
-        services.AddDebateEventsOutbox<DebateDbContext>(o => o.UseSqlite());
+        // The embedded cluster forgets everything when the process dies: resend what it may still have held (README).
+        // Not on PostgreSQL, which instances share: one would resend the others' rows.
+        services.AddDebateOutbox(database, o => o.RedeliverOnStart = kafka.IsEmbedded && !database.IsPostgres);
         services.AddOptions<Outbox.Configuration.DebateEventsOutboxOptions>()
             .Configure<KafkaConnection>((o, connection) => o.Connection = connection.Options);
-        // The embedded cluster forgets everything when the process dies: resend what it may still have held (README).
-        services.Configure<Outbox.Configuration.DebateEventsOutboxOptions>(o => o.RedeliverOnStart = kafka.IsEmbedded);
 
         services.AddMassTransit(x =>
         {

@@ -62,12 +62,16 @@ public static class DomainEndpoints
         var retention = DomainTopics.All.Single(t => t.Name == topic).RetentionDays;
         kafka.TopicEndpoint($"{options.TopicPrefix}.{topic}", options.GroupOf(group), e =>
         {
-            e.CreateIfMissing(t =>
+            if (options.CreateTopics)
             {
-                t.NumPartitions = options.Partitions;
-                t.ReplicationFactor = options.ReplicationFactor;
-                t.RetentionMs = retention * 86_400_000L;
-            });
+                e.CreateIfMissing(t =>
+                {
+                    t.NumPartitions = options.Partitions;
+                    t.ReplicationFactor = options.ReplicationFactor;
+                    t.RetentionMs = retention * 86_400_000L;
+                });
+            }
+
             e.MaxBufferedRecords = options.MaxBufferedRecords;
             e.ConfigureKafkaConsumer(c =>
             {

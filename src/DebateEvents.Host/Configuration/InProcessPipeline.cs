@@ -1,5 +1,5 @@
+using DebateEvents.Host.Database;
 using DebateEvents.Host.Processors;
-using DebateEvents.Host.ReadModels;
 using DebateEvents.Outbox.Configuration;
 using MassTransit;
 
@@ -12,13 +12,9 @@ namespace DebateEvents.Host.Configuration;
 /// </summary>
 internal static class InProcessPipeline
 {
-    public static void Add(IServiceCollection services)
+    public static void Add(IServiceCollection services, DatabaseOptions database)
     {
-        services.AddDebateEventsOutbox<DebateDbContext>(o =>
-        {
-            o.UseSqlite();
-            o.EnableDispatcher = false;
-        });
+        services.AddDebateOutbox(database, o => o.EnableDispatcher = false);
         services.AddMassTransit(x =>
         {
             x.AddConsumer<DebateEventProcessor>();

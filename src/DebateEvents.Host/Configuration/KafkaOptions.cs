@@ -33,6 +33,13 @@ public sealed class KafkaOptions
     [Range(1, short.MaxValue)]
     public short ReplicationFactor { get; set; } = 1;
 
+    /// <summary>
+    /// Whether the topic endpoints create their topics (with retry and dead-letter companions) when missing. Default true;
+    /// false for a cluster where the topics are made beforehand and the host may not create them (or, like the embedded
+    /// cluster reached as an external one, does not answer the admin API).
+    /// </summary>
+    public bool CreateTopics { get; set; } = true;
+
     /// <summary>Brokers of the embedded cluster.</summary>
     [Range(1, 9)]
     public int EmbeddedBrokers { get; set; } = 1;

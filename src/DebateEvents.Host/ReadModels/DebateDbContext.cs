@@ -5,9 +5,25 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace DebateEvents.Host.ReadModels;
 
-/// <summary>The host's database: the processors' read models, and the outbox and inbox tables.</summary>
-public sealed class DebateDbContext(DbContextOptions<DebateDbContext> options) : DbContext(options)
+/// <summary>
+/// The host's database: the processors' read models, and the outbox and inbox tables. The host runs one of its
+/// per-provider subclasses (<see cref="Database.SqliteDebateDbContext"/>, <see cref="Database.PostgresDebateDbContext"/>),
+/// each with its own migrations, and hands it out as this type too.
+/// </summary>
+public class DebateDbContext : DbContext
 {
+    /// <summary>A context on options built for this type (tests, tools).</summary>
+    public DebateDbContext(DbContextOptions<DebateDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>A per-provider subclass's context, on options built for that subclass.</summary>
+    protected DebateDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     /// <summary>Read model of each debate.</summary>
     public DbSet<DebateView> Debates => Set<DebateView>();
 

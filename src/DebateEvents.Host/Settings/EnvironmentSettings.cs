@@ -48,6 +48,8 @@ internal static class EnvironmentSettings
         new("KAFKA_ENABLE_AUTO_COMMIT", "Kafka:EnableAutoCommit", "false (auto-commit is off by design)", OneOf(("false", "false"))),
         new("KAFKA_SCHEMA_REGISTRY_URL", "SchemaRegistry:Url", "one or more http(s) URLs separated by commas", HttpUrls),
         new("DEBATE_SIMULATOR_RATE", "Simulator:Rate", "0 to 10000 events per second (0: off)", Integer(0, 10_000)),
+        new("DEBATE_EVENTS_DATABASE_PROVIDER", "Database:Provider", "sqlite, postgres", OneOf(("sqlite", "sqlite"), ("postgres", "postgres"))),
+        new("DEBATE_EVENTS_DATABASE_CONNECTION", "ConnectionStrings:Debates", "a connection string of the chosen provider", Text, Secret: true),
         new("DEBATE_EVENTS_API_KEY", "Api:Key", "any text of 16 characters or more", value => value.Length >= 16 ? value : null, Secret: true),
     ];
 

@@ -100,7 +100,11 @@ public sealed class DebateEventsOutboxOptions
     /// <summary>Age of the oldest undelivered event above which health reports Degraded. Default 1 minute.</summary>
     public TimeSpan DegradedBacklogAge { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Create the database (EnsureCreated) and the outbox tables at start. Default true.</summary>
+    /// <summary>
+    /// Create the database (EnsureCreated) and the outbox tables at start. Default true; turn it off when EF Core migrations
+    /// of the application's DbContext create the tables (<see cref="OutboxModelBuilderExtensions.AddOutboxEntities"/> puts them
+    /// in its model, the PostgreSQL transaction id column included).
+    /// </summary>
     public bool CreateSchema { get; set; } = true;
 
     /// <summary>Run the dispatcher in this process. Default true; turn off for write-only processes.</summary>

@@ -1,4 +1,3 @@
-using DebateEvents.Outbox.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -35,10 +34,6 @@ internal abstract class OutboxDialect
 
     /// <summary>EF Core interceptors the database needs on the application's DbContext, ahead of the outbox's own.</summary>
     public virtual IReadOnlyList<IInterceptor> Interceptors => [];
-
-    /// <summary>Runs once the schema statements ran, at start, for rows the tables need before the dispatcher starts.</summary>
-    public virtual Task InitializeAsync(DbContext context, DebateEventsOutboxOptions options, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
 
     /// <summary>Background upkeep the database needs while the host runs; returns when <paramref name="stoppingToken"/> fires.</summary>
     public virtual Task MaintainAsync(IServiceProvider services, CancellationToken stoppingToken) => Task.CompletedTask;

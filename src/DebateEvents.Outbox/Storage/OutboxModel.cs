@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace DebateEvents.Outbox.Storage;
@@ -14,6 +15,9 @@ internal static class OutboxModel
     public const string DeadLetterTable = "outbox_dead_letter";
     public const string LeaseTable = "outbox_lease";
     public const string InstanceTable = "outbox_instance";
+
+    /// <summary>Shadow property of <see cref="OutboxMessage"/> on PostgreSQL: the writing transaction's id (<c>tx_id</c>).</summary>
+    public const string TransactionIdProperty = "TransactionId";
 
     public static void MapMessages(EntityTypeBuilder<OutboxMessage> entity)
     {
@@ -33,6 +37,13 @@ internal static class OutboxModel
         entity.Property(m => m.LastError).HasColumnName("last_error");
         entity.Property(m => m.DeliveredAt).HasColumnName("delivered_at");
         entity.Ignore(m => m.Refresh);
+        if (IsPostgres(entity.Metadata.Model))
+        {
+            // The transaction each row was written in, which PostgresOutboxDialect compares with the running ones. In the
+            // model (not only in the dialect's DDL) so that migrations of an application's own DbContext create it too.
+            entity.Property<ulong>(TransactionIdProperty).HasColumnName("tx_id").HasColumnType("xid8").HasDefaultValueSql("pg_current_xact_id()");
+        }
+
         entity.HasIndex(m => m.SequenceNumber).HasDatabaseName("ix_outbox_message_pending").HasFilter("delivered_at IS NULL");
         entity.HasIndex(m => m.NextAttemptAt).HasDatabaseName("ix_outbox_message_backoff").HasFilter("delivered_at IS NULL");
         entity.HasIndex(m => m.DeliveredAt).HasDatabaseName("ix_outbox_message_delivered").HasFilter("delivered_at IS NOT NULL");
@@ -79,4 +90,9 @@ internal static class OutboxModel
         instance.Property(i => i.Owner).HasColumnName("owner");
         instance.Property(i => i.HeartbeatAt).HasColumnName("heartbeat_at");
     }
+
+    // The core references no provider, so it tells PostgreSQL by the annotations Npgsql's conventions put on every model
+    // before OnModelCreating runs.
+    private static bool IsPostgres(IReadOnlyModel model) =>
+        model.GetAnnotations().Any(a => a.Name.StartsWith("Npgsql:", StringComparison.Ordinal));
 }

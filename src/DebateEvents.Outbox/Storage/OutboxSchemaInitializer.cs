@@ -10,7 +10,8 @@ namespace DebateEvents.Outbox.Storage;
 /// <summary>
 /// Creates the database and the outbox tables at host start, before the dispatcher runs: EF's
 /// EnsureCreated for a new database, then our idempotent DDL for a database that already existed.
-/// No migrations or design-time tools are involved.
+/// No migrations or design-time tools are involved; an application that creates the tables with EF Core migrations
+/// (the outbox entities are in its model) turns this off with <see cref="DebateEventsOutboxOptions.CreateSchema"/>.
 /// </summary>
 internal sealed class OutboxSchemaInitializer(IServiceScopeFactory scopes, OutboxContextFactory contexts,
     IOptions<DebateEventsOutboxOptions> options, ILogger<OutboxSchemaInitializer> logger) : IHostedService
@@ -33,7 +34,6 @@ internal sealed class OutboxSchemaInitializer(IServiceScopeFactory scopes, Outbo
             await db.Database.ExecuteSqlRawAsync(statement, cancellationToken).ConfigureAwait(false);
         }
 
-        await dialect.InitializeAsync(db, settings, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Outbox schema ready in {Provider} for {DbContext}", dialect.Name, contexts.ContextType.Name);
     }
 
