@@ -18,6 +18,9 @@ public sealed class ConfluentAvroSerializer
     private readonly SchemaRegistryOptions _options;
     private readonly ConcurrentDictionary<(Type Type, string Topic), FramedWriter> _writers = new();
 
+    // Producers write one type to one topic run after run: the last pair answers without hashing the topic.
+    private FramedWriter? _last;
+
     /// <summary>Creates the serializer over Confluent's registry client (or any <see cref="ISchemaRegistryClient"/>).</summary>
     public ConfluentAvroSerializer(ISchemaRegistryClient registry, SchemaRegistryOptions options)
     {
@@ -37,7 +40,7 @@ public sealed class ConfluentAvroSerializer
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(output);
-        if (_writers.TryGetValue((message.GetType(), topic), out var writer))
+        if (Cached(message.GetType(), topic) is { } writer)
         {
             writer.Write(message, output);
             return ValueTask.FromResult(writer.SchemaId);
@@ -60,7 +63,7 @@ public sealed class ConfluentAvroSerializer
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(output);
-        if (!_writers.TryGetValue((message.GetType(), topic), out var writer))
+        if (Cached(message.GetType(), topic) is not { } writer)
         {
             return false;
         }
@@ -74,6 +77,22 @@ public sealed class ConfluentAvroSerializer
     {
         ArgumentNullException.ThrowIfNull(type);
         return (await WriterAsync(type, topic, cancellationToken).ConfigureAwait(false)).SchemaId;
+    }
+
+    private FramedWriter? Cached(Type type, string topic)
+    {
+        if (_last is { } last && last.Type == type && (ReferenceEquals(last.Topic, topic) || last.Topic == topic))
+        {
+            return last;
+        }
+
+        if (_writers.TryGetValue((type, topic), out var writer))
+        {
+            _last = writer;
+            return writer;
+        }
+
+        return null;
     }
 
     private async ValueTask<int> SerializeSlowAsync(object message, string topic, IBufferWriter<byte> output, CancellationToken cancellationToken)
@@ -97,11 +116,15 @@ public sealed class ConfluentAvroSerializer
         var id = _options.AutoRegisterSchemas
             ? await _registry.RegisterSchemaAsync(subject, registered, normalize: false).ConfigureAwait(false)
             : (await _registry.LookupSchemaAsync(subject, registered, ignoreDeletedSchemas: true, normalize: false).ConfigureAwait(false)).Id;
-        return _writers.GetOrAdd((type, topic), new FramedWriter(id, AvroCodec.Serializer(type, schema)));
+        return _writers.GetOrAdd((type, topic), new FramedWriter(type, topic, id, AvroCodec.Serializer(type, schema)));
     }
 
-    private sealed class FramedWriter(int schemaId, IAvroSerializer body)
+    private sealed class FramedWriter(Type type, string topic, int schemaId, IAvroSerializer body)
     {
+        public Type Type { get; } = type;
+
+        public string Topic { get; } = topic;
+
         public int SchemaId { get; } = schemaId;
 
         public void Write(object message, IBufferWriter<byte> output)
