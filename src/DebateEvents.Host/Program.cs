@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
+// DebateEvents__Kafka__BootstrapServers and the like, next to the plain Kafka__... form; KAFKA_* still win below.
+builder.Configuration.AddEnvironmentVariables("DebateEvents__");
 // The configuration holds every environment variable too (and a test's settings), so read them from there.
 EnvironmentSettings.Apply(builder.Configuration, name => builder.Configuration[name]);
 ListenAddressCheck.Verify(builder.Configuration["Urls"], builder.Configuration[$"{ApiKeyOptions.Section}:{nameof(ApiKeyOptions.Key)}"]);

@@ -28,7 +28,8 @@ internal sealed class HostProcess : IAsyncDisposable
     public IReadOnlyCollection<string> Output => _output;
 
     /// <summary>Starts the host on <paramref name="databasePath"/> and returns once it answers <c>GET /health</c>.</summary>
-    public static async Task<HostProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string> settings)
+    public static async Task<HostProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string> settings,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo(DotnetPath())
@@ -48,6 +49,11 @@ internal sealed class HostProcess : IAsyncDisposable
         foreach (var (key, value) in settings)
         {
             info.ArgumentList.Add($"--{key}={value}");
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         var output = new ConcurrentQueue<string>();
