@@ -16,6 +16,7 @@ EnvironmentSettings.Apply(builder.Configuration, name => builder.Configuration[n
 ListenAddressCheck.Verify(builder.Configuration["Urls"], builder.Configuration[$"{ApiKeyOptions.Section}:{nameof(ApiKeyOptions.Key)}"]);
 
 builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddDebateEvents(builder.Configuration);
 builder.Services.AddDebateEventsTelemetry(builder.Configuration);
@@ -36,6 +37,10 @@ else
 }
 
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+// Liveness: the process answers (no check runs); readiness: the checks a load balancer should wait for.
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
+app.MapOpenApi();
 app.MapPrometheusScrapingEndpoint();
 app.MapGet("/topics", (IOptions<KafkaOptions> options) => DomainTopics.Names(options.Value.TopicPrefix));
 app.MapEventEndpoints();
