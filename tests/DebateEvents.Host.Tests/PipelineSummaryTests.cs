@@ -22,6 +22,7 @@ public sealed class PipelineSummaryTests
         var summary = lines.First(l => l.StartsWith("Pipeline:", StringComparison.Ordinal));
         Assert.Contains("zamaz-debate.debate-events consumed", summary, StringComparison.Ordinal);
         Assert.Contains("outbox delivered", summary, StringComparison.Ordinal);
+        Assert.Contains(" lag ", summary, StringComparison.Ordinal);
     }
 
     private sealed class LineCollector(ConcurrentQueue<string> lines) : ILoggerProvider, ILogger

@@ -15,6 +15,7 @@ internal sealed class KafkaTrafficStats : IDisposable
     private readonly ConcurrentDictionary<string, TopicCounters> _topics = new(StringComparer.Ordinal);
     private readonly LatencyWindow _latency = new();
     private readonly Lock _gauges = new();
+    private readonly Dictionary<string, long> _lag = new(StringComparer.Ordinal);
     private long _backlog;
     private long _delivered;
     private double _oldestAgeSeconds;
@@ -54,6 +55,17 @@ internal sealed class KafkaTrafficStats : IDisposable
         }
     }
 
+    /// <summary>The consumers' lag summed per topic, read from the rider's lag gauge now.</summary>
+    public IReadOnlyDictionary<string, long> LagPerTopic()
+    {
+        lock (_gauges)
+        {
+            _lag.Clear();
+            _listener.RecordObservableInstruments();
+            return new Dictionary<string, long>(_lag, StringComparer.Ordinal);
+        }
+    }
+
     private void OnMeasurement<T>(string instrument, T value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         where T : struct
     {
@@ -81,7 +93,12 @@ internal sealed class KafkaTrafficStats : IDisposable
             failed |= key == "error.type";
         }
 
-        if (topic is not null)
+        if (topic is not null && instrument == "debateevents.kafka.consumer.lag")
+        {
+            // Observable: only ever reported inside RecordObservableInstruments, under the gauges' lock.
+            _lag[topic] = _lag.GetValueOrDefault(topic) + Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (topic is not null)
         {
             // Histograms count one per measurement; counters add their value.
             var count = instrument == "messaging.process.duration" ? 1 : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);

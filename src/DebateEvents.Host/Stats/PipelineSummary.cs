@@ -5,7 +5,8 @@ namespace DebateEvents.Host.Stats;
 
 /// <summary>
 /// In embedded mode, one log line every 10 s that shows the pipeline at work: per topic what was consumed,
-/// processed and dead-lettered, what the outbox delivered and still holds. Silent while nothing moves.
+/// processed and dead-lettered and the consumers' lag, what the outbox delivered and still holds. Silent while
+/// nothing moves.
 /// </summary>
 internal sealed partial class PipelineSummary(KafkaTrafficStats stats, KafkaConnection connection, ILogger<PipelineSummary> logger) : BackgroundService
 {
@@ -30,8 +31,9 @@ internal sealed partial class PipelineSummary(KafkaTrafficStats stats, KafkaConn
             }
 
             lastDelivered = delivered;
+            var lag = stats.LagPerTopic();
             var topics = string.Join("; ", stats.Topics.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => string.Create(CultureInfo.InvariantCulture,
-                $"{t.Key} consumed {t.Value.Consumed} processed {t.Value.Processed} dead-lettered {t.Value.DeadLettered}")));
+                $"{t.Key} consumed {t.Value.Consumed} processed {t.Value.Processed} dead-lettered {t.Value.DeadLettered} lag {lag.GetValueOrDefault(t.Key)}")));
             LogSummary(delivered, backlog, oldest, topics);
         }
     }
