@@ -46,6 +46,7 @@ public sealed class EnvironmentVariableTests
                 ["KAFKA_BATCH_SIZE"] = "65536",
                 ["KAFKA_LINGER_MS"] = "25",
                 ["KAFKA_COMPRESSION_TYPE"] = "zstd",
+                ["KAFKA_TOPIC_COMPRESSION_TYPE"] = "LZ4",
                 ["KAFKA_ENABLE_AUTO_COMMIT"] = "false",
                 ["KAFKA_SCHEMA_REGISTRY_URL"] = registry.Url,
                 ["DEBATE_EVENTS_API_KEY"] = "0123456789abcdef",
@@ -75,6 +76,7 @@ public sealed class EnvironmentVariableTests
         Assert.Equal((Confluent.Kafka.Acks.Leader, (int?)9, 65536, TimeSpan.FromMilliseconds(25), Confluent.Kafka.CompressionType.Zstd),
             (kafka.Producer.Acks, kafka.Producer.Retries, kafka.Producer.BatchSizeBytes, kafka.Producer.Linger, kafka.Producer.CompressionType));
         Assert.Equal(registry.Url, schemaRegistry.Url);
+        Assert.Equal("lz4", kafka.TopicCompression);
         Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
         Assert.Equal("env-user", shown.GetProperty("Kafka:SaslUsername").GetString());
         Assert.Equal("***", shown.GetProperty("Kafka:SaslPassword").GetString());
@@ -95,6 +97,7 @@ public sealed class EnvironmentVariableTests
     [InlineData("KAFKA_ACKS", "2", "all, -1, 1, 0")]
     [InlineData("KAFKA_LINGER_MS", "-1", "0 to 900000")]
     [InlineData("KAFKA_COMPRESSION_TYPE", "brotli", "none, gzip, snappy, lz4, zstd")]
+    [InlineData("KAFKA_TOPIC_COMPRESSION_TYPE", "brotli", "producer, gzip, snappy, lz4, zstd, uncompressed")]
     [InlineData("KAFKA_ENABLE_AUTO_COMMIT", "true", "auto-commit would commit records not yet processed")]
     [InlineData("KAFKA_SCHEMA_REGISTRY_URL", "registry:8081", "http(s) URLs")]
     [InlineData("DEBATE_EVENTS_API_KEY", "short", "16 characters or more")]

@@ -38,6 +38,9 @@ public sealed class SecuredClusterTests
         await Until(() => Sent(broker, CreateTopics) >= 1 && Sent(broker, FindCoordinator) >= 5 && Sent(broker, InitProducerId) >= 2 && Sent(broker, Metadata) >= 1,
             () => $"requests after authentication: {Describe(broker)}");
         Assert.All(broker.Connections.Where(c => !c.Requests.IsEmpty), c => Assert.Empty(c.Unauthenticated));
+        // The domain topics are created with their retention and the configured compression.
+        var debates = broker.TopicRequests.First(t => t.Name == "zamaz-debate.debate-events");
+        Assert.Equal(("zstd", "604800000"), (debates.Configs["compression.type"], debates.Configs["retention.ms"]));
         Assert.All(broker.Connections.Where(c => c.Requests.Any(k => k is CreateTopics or FindCoordinator or InitProducerId or Metadata)),
             c => Assert.Equal("bridge", c.User));
         Assert.Equal("Healthy", kafkaCheck);
@@ -130,6 +133,7 @@ public sealed class SecuredClusterTests
             ["Kafka:SaslPassword"] = password,
             ["SchemaRegistry:Url"] = registry.Url,
             ["SchemaRegistry:AutoRegisterSchemas"] = "true",
+            ["KAFKA_TOPIC_COMPRESSION_TYPE"] = "zstd",
         },
     };
 

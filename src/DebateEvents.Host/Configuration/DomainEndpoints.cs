@@ -69,6 +69,7 @@ public static class DomainEndpoints
                     t.NumPartitions = options.Partitions;
                     t.ReplicationFactor = options.ReplicationFactor;
                     t.RetentionMs = retention * 86_400_000L;
+                t.CompressionType = options.TopicCompression;
                 });
             }
 

@@ -40,6 +40,14 @@ public sealed class KafkaOptions
     /// </summary>
     public bool CreateTopics { get; set; } = true;
 
+    /// <summary>
+    /// The <c>compression.type</c> of each topic the host creates (<c>producer</c> keeps what producers send;
+    /// <c>gzip</c>, <c>snappy</c>, <c>lz4</c>, <c>zstd</c>, <c>uncompressed</c>); unset leaves the broker's default.
+    /// The embedded cluster takes no topic configuration, so there it changes nothing.
+    /// </summary>
+    [RegularExpression("^(producer|gzip|snappy|lz4|zstd|uncompressed)$", ErrorMessage = "TopicCompression must be producer, gzip, snappy, lz4, zstd or uncompressed.")]
+    public string? TopicCompression { get; set; }
+
     /// <summary>Brokers of the embedded cluster.</summary>
     [Range(1, 9)]
     public int EmbeddedBrokers { get; set; } = 1;

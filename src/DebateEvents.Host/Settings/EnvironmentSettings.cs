@@ -45,6 +45,8 @@ internal static class EnvironmentSettings
         new("KAFKA_LINGER_MS", "Kafka:Producer:Linger", "0 to 900000", Milliseconds(0, 900_000)),
         new("KAFKA_COMPRESSION_TYPE", "Kafka:Producer:CompressionType", "none, gzip, snappy, lz4, zstd",
             OneOf(("none", "None"), ("gzip", "Gzip"), ("snappy", "Snappy"), ("lz4", "Lz4"), ("zstd", "Zstd"))),
+        new("KAFKA_TOPIC_COMPRESSION_TYPE", "Kafka:TopicCompression", "producer, gzip, snappy, lz4, zstd, uncompressed",
+            OneOf(("producer", "producer"), ("gzip", "gzip"), ("snappy", "snappy"), ("lz4", "lz4"), ("zstd", "zstd"), ("uncompressed", "uncompressed"))),
         new("KAFKA_ENABLE_AUTO_COMMIT", "Kafka:EnableAutoCommit", "false (auto-commit is off by design)", OneOf(("false", "false"))),
         new("KAFKA_SCHEMA_REGISTRY_URL", "SchemaRegistry:Url", "one or more http(s) URLs separated by commas", HttpUrls),
         new("DEBATE_SIMULATOR_RATE", "Simulator:Rate", "0 to 10000 events per second (0: off)", Integer(0, 10_000)),

@@ -18,6 +18,12 @@ public sealed class KafkaTopicOptions
     /// <summary><c>cleanup.policy</c>: <c>delete</c> (default) or <c>compact</c>.</summary>
     public string CleanupPolicy { get; set; } = "delete";
 
+    /// <summary>
+    /// The topic's <c>compression.type</c> (<c>producer</c>, <c>gzip</c>, <c>snappy</c>, <c>lz4</c>, <c>zstd</c>,
+    /// <c>uncompressed</c>); null leaves the broker's default. Applies to the topic and its retry topic.
+    /// </summary>
+    public string? CompressionType { get; set; }
+
     /// <summary>Partitions of the dead-letter topic. Default 1: dead letters are rare and read by people.</summary>
     public int DeadLetterPartitions { get; set; } = 1;
 

@@ -10,25 +10,31 @@ internal static class TopicProvisioning
     {
         var definitions = new List<TopicDefinition>(3)
         {
-            new(topic, options.NumPartitions, options.ReplicationFactor, Configs(options.RetentionMs, options.CleanupPolicy)),
+            new(topic, options.NumPartitions, options.ReplicationFactor, Configs(options.RetentionMs, options.CleanupPolicy, options.CompressionType)),
         };
         if (options.CreateRetryTopic)
         {
-            definitions.Add(new(TopicNames.Retry(topic), options.NumPartitions, options.ReplicationFactor, Configs(options.RetentionMs, "delete")));
+            definitions.Add(new(TopicNames.Retry(topic), options.NumPartitions, options.ReplicationFactor,
+                Configs(options.RetentionMs, "delete", options.CompressionType)));
         }
 
         if (options.CreateDeadLetterTopic)
         {
             definitions.Add(new(TopicNames.DeadLetter(topic), options.DeadLetterPartitions, options.ReplicationFactor,
-                Configs(options.DeadLetterRetentionMs, "delete")));
+                Configs(options.DeadLetterRetentionMs, "delete", null)));
         }
 
         return definitions;
     }
 
-    private static Dictionary<string, string> Configs(long? retentionMs, string cleanupPolicy)
+    private static Dictionary<string, string> Configs(long? retentionMs, string cleanupPolicy, string? compressionType)
     {
         var configs = new Dictionary<string, string>(StringComparer.Ordinal) { ["cleanup.policy"] = cleanupPolicy };
+        if (compressionType is { Length: > 0 })
+        {
+            configs["compression.type"] = compressionType;
+        }
+
         if (retentionMs is { } retention)
         {
             configs["retention.ms"] = retention.ToString(CultureInfo.InvariantCulture);

@@ -31,6 +31,7 @@ public sealed class AdminClientProvisioningTests : IAsyncLifetime
             ReplicationFactor = ReplicationFactor,
             RetentionMs = Week,
             CleanupPolicy = "compact",
+            CompressionType = "zstd",
             DeadLetterPartitions = 2,
             DeadLetterRetentionMs = Month,
         });
@@ -44,8 +45,8 @@ public sealed class AdminClientProvisioningTests : IAsyncLifetime
         Assert.Empty(_broker.UnansweredRequests);
         Assert.Collection(
             _broker.TopicRequests,
-            main => AssertRequest(main, _topic, 3, new() { ["cleanup.policy"] = "compact", ["retention.ms"] = "604800000" }),
-            retry => AssertRequest(retry, _topic + ".retry", 3, new() { ["cleanup.policy"] = "delete", ["retention.ms"] = "604800000" }),
+            main => AssertRequest(main, _topic, 3, new() { ["cleanup.policy"] = "compact", ["retention.ms"] = "604800000", ["compression.type"] = "zstd" }),
+            retry => AssertRequest(retry, _topic + ".retry", 3, new() { ["cleanup.policy"] = "delete", ["retention.ms"] = "604800000", ["compression.type"] = "zstd" }),
             deadLetter => AssertRequest(deadLetter, _topic + ".dead-letter", 2,
                 new() { ["cleanup.policy"] = "delete", ["retention.ms"] = "2592000000" }));
     }
