@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using DebateEvents.Testing;
 
 namespace DebateEvents.Host.Tests;
 
@@ -12,8 +13,15 @@ public sealed class HealthProbeAndOpenApiTests(HostFactory factory) : IClassFixt
     public async Task Live_RunsNoCheck_AndReady_RunsTheReadyChecks()
     {
         using var live = await _client.GetAsync(new Uri("/health/live", UriKind.Relative));
+        // Readiness is 503 until the topic endpoints have their partitions: wait for it, as a load balancer would.
+        await Eventually.Until(async () =>
+        {
+            using var response = await _client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            return response.StatusCode == HttpStatusCode.OK;
+        }, TimeSpan.FromSeconds(30), () => "/health/ready answering 200");
         var ready = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/health/ready", UriKind.Relative))).RootElement.GetProperty("checks");
-        var all = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/health", UriKind.Relative))).RootElement.GetProperty("checks");
+        using var health = await _client.GetAsync(new Uri("/health", UriKind.Relative));
+        var all = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Empty(JsonDocument.Parse(await live.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").EnumerateObject());
