@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DebateEvents.Testing;
 
 namespace DebateEvents.Host.Tests;
 
@@ -44,13 +45,5 @@ public sealed class KafkaDisabledTests
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"POST {type}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    private static async Task Until(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for " + what);
-            await Task.Delay(50);
-        }
-    }
+    private static Task Until(Func<Task<bool>> condition, string what) => Eventually.Until(condition, TimeSpan.FromSeconds(15), () => what);
 }

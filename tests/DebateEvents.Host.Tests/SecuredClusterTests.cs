@@ -1,9 +1,10 @@
 using System.Net;
+using DebateEvents.Embedded;
 using DebateEvents.Host.Embedded;
 using DebateEvents.Host.Health;
 using DebateEvents.Kafka.Tests.Support;
 using DebateEvents.Outbox.Configuration;
-using DebateEvents.Embedded;
+using DebateEvents.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +36,7 @@ public sealed class SecuredClusterTests
 
         // Admin (topic provisioning and the health check), the topic endpoints' consumers, and both idempotent
         // producers (the rider's and the outbox's) each reach the broker; none sends a request unauthenticated.
-        await Until(() => Sent(broker, CreateTopics) >= 1 && Sent(broker, FindCoordinator) >= 5 && Sent(broker, InitProducerId) >= 2 && Sent(broker, Metadata) >= 1,
+        await WaitUntil(() => Sent(broker, CreateTopics) >= 1 && Sent(broker, FindCoordinator) >= 5 && Sent(broker, InitProducerId) >= 2 && Sent(broker, Metadata) >= 1,
             () => $"requests after authentication: {Describe(broker)}");
         Assert.All(broker.Connections.Where(c => !c.Requests.IsEmpty), c => Assert.Empty(c.Unauthenticated));
         // The domain topics are created with their retention and the configured compression.
@@ -101,7 +102,7 @@ public sealed class SecuredClusterTests
     private static async Task<string?> KafkaCheckOnceReported(HttpClient client)
     {
         string? status = null;
-        await Until(async () =>
+        await WaitUntil(async () =>
         {
             using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
             var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -143,15 +144,7 @@ public sealed class SecuredClusterTests
     private static string Describe(AdminProtocolBroker broker) =>
         string.Join("; ", broker.Connections.Select(c => $"{c.User ?? "anonymous"}: {string.Join(",", c.Requests)}"));
 
-    private static Task Until(Func<bool> condition, Func<string> what) => Until(() => Task.FromResult(condition()), what);
+    private static Task WaitUntil(Func<bool> condition, Func<string> what) => Eventually.Until(condition, TimeSpan.FromSeconds(30), what);
 
-    private static async Task Until(Func<Task<bool>> condition, Func<string> what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for " + what());
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitUntil(Func<Task<bool>> condition, Func<string> what) => Eventually.Until(condition, TimeSpan.FromSeconds(30), what);
 }
