@@ -25,6 +25,10 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<ApiKeyMiddleware>();
+// The operator console: static ES modules under wwwroot (copied next to the binaries), served at /.
+var console = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = console });
+app.UseStaticFiles(new StaticFileOptions { FileProvider = console });
 
 // Start (or connect to) Kafka before serving, so a broken configuration fails at start.
 if (app.Services.GetService<KafkaConnection>() is { } connection)
@@ -46,6 +50,7 @@ app.MapGet("/topics", (IOptions<KafkaOptions> options) => DomainTopics.Names(opt
 app.MapEventEndpoints();
 app.MapReadModelEndpoints();
 app.MapOutboxEndpoints();
+app.MapOutboxBacklogEndpoints();
 app.MapIntrospectionEndpoints();
 app.MapKafkaEventEndpoints();
 if (app.Services.GetService<KafkaConnection>() is not null)
@@ -53,6 +58,8 @@ if (app.Services.GetService<KafkaConnection>() is not null)
     // The Kafka API needs Kafka; with KAFKA_ENABLED=false these routes do not exist.
     app.MapKafkaTopicEndpoints();
     app.MapKafkaDeadLetterEndpoints();
+    app.MapKafkaRecordEndpoints();
+    app.MapKafkaConsumerEndpoints();
     app.MapKafkaStatsEndpoints();
     app.MapKafkaHealthEndpoints();
 }

@@ -18,6 +18,16 @@ public interface IKafkaRider : IRider
     /// <summary>Sends prebuilt records, for example those stored by the outbox.</summary>
     IEventRecordProducer RecordProducer { get; }
 
+    /// <summary>
+    /// Pauses every partition of the running topic endpoint named <paramref name="endpoint"/> (<c>kafka/{topic}/{group}</c>):
+    /// its consumer stays in its group and keeps its partitions, but fetches nothing until <see cref="ResumeTopicEndpoint"/>;
+    /// records already polled still finish. False when no such endpoint runs.
+    /// </summary>
+    bool PauseTopicEndpoint(string endpoint);
+
+    /// <summary>Undoes <see cref="PauseTopicEndpoint"/>: the endpoint fetches again from where it stopped. False when no such endpoint runs.</summary>
+    bool ResumeTopicEndpoint(string endpoint);
+
     /// <summary>Adds and starts a topic endpoint on the running bus; stop it through the returned handle.</summary>
     HostReceiveEndpointHandle ConnectTopicEndpoint(string topic, string groupId, Action<ITopicEndpointConfigurator> configure);
 }

@@ -60,6 +60,8 @@ public static class DebateEventsRegistration
         services.AddSingleton<KafkaConnection>();
         services.AddSingleton<Stats.KafkaTrafficStats>();
         services.AddHostedService<Stats.PipelineSummary>();
+        services.AddSingleton<Stats.RateHistory>();
+        services.AddHostedService(provider => provider.GetRequiredService<Stats.RateHistory>());
         services.AddSingleton<KafkaHealthCheck>();
         services.AddHealthChecks().AddCheck<KafkaHealthCheck>("kafka", tags: ["ready"]);
         var avro = AddAvro(services, configuration, kafka.IsEmbedded);

@@ -1,17 +1,23 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Confluent.SchemaRegistry;
 using DebateEvents.Avro.Registry;
+using DebateEvents.Kafka;
 using DebateEvents.Kafka.Routing;
 
 namespace DebateEvents.Host.DeadLetters;
 
 /// <summary>
-/// Decodes a dead letter's body: Avro through the schema registry into the contract its <c>ce_type</c> names, JSON
+/// Decodes a record's body (a dead letter's, or any the topic browser shows): Avro through the schema registry into the contract its <c>ce_type</c> names, JSON
 /// as it is. Whatever cannot be decoded is returned as base64 with the reason, never thrown.
 /// </summary>
 internal sealed class DeadLetterBodyDecoder(ConfluentAvroDeserializer avro, EventRouteTable routes)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>A decoder on the host's schema registry client and event routes.</summary>
+    public static DeadLetterBodyDecoder For(IServiceProvider services) => new(
+        new ConfluentAvroDeserializer(services.GetRequiredService<ISchemaRegistryClient>()), services.GetRequiredService<KafkaEventRouting>().Routes);
 
     /// <summary>Decodes <paramref name="body"/> written as <paramref name="contentType"/> for event type <paramref name="eventType"/>.</summary>
     public async Task<DecodedBody> DecodeAsync(byte[] body, string? eventType, string? contentType, CancellationToken cancellationToken)

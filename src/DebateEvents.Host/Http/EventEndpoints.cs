@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DebateEvents.Avro;
 using DebateEvents.Host.ReadModels;
 using MassTransit;
 
 namespace DebateEvents.Host.Http;
 
 /// <summary>
-/// <c>POST /events/{type}</c>: publishes one event from its JSON body. The event is published on the
+/// <c>GET /events/{type}/schema</c>: the Avro schema a publishing form is made from. <c>POST /events/{type}</c>: publishes one event from its JSON body. The event is published on the
 /// bus and written to the outbox in one database transaction, so it reaches Kafka exactly when the
 /// request succeeds. Bad input gets a problem-details response naming the field.
 /// </summary>
@@ -23,18 +24,24 @@ public static class EventEndpoints
     {
         app.MapGet("/events", () => EventTypeCatalog.Names);
         app.MapPost("/events/{type}", PublishAsync);
+        app.MapGet("/events/{type}/schema", (string type) =>
+            EventTypeCatalog.TryResolve(type, out var eventType) && AvroCodec.SchemaOf(eventType) is { } schema
+                ? Results.Text(schema.SourceText ?? schema.CanonicalForm, "application/json")
+                : UnknownType(type));
         return app;
     }
+
+    private static IResult UnknownType(string type) => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Unknown event type",
+        detail: $"'{type}' is not an event type. Known: {string.Join(", ", EventTypeCatalog.Names)}.");
 
     private static async Task<IResult> PublishAsync(
         string type, HttpRequest request, IPublishEndpoint publisher, DebateDbContext db, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (!EventTypeCatalog.TryResolve(type, out var eventType))
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Unknown event type",
-                detail: $"'{type}' is not an event type. Known: {string.Join(", ", EventTypeCatalog.Names)}.");
+            return UnknownType(type);
         }
 
         var (body, problem) = await JsonBody.ReadAsync(request, cancellationToken);

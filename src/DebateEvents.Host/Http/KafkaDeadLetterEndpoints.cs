@@ -1,6 +1,4 @@
 using Confluent.Kafka;
-using Confluent.SchemaRegistry;
-using DebateEvents.Avro.Registry;
 using DebateEvents.Host.DeadLetters;
 using DebateEvents.Host.Embedded;
 using DebateEvents.Host.Topics;
@@ -22,8 +20,7 @@ public static class KafkaDeadLetterEndpoints
         var clients = new ClusterClients(services.GetRequiredService<KafkaConnection>());
         var catalog = new TopicCatalog(clients);
         var reader = new DeadLetterReader(clients);
-        var decoder = new DeadLetterBodyDecoder(
-            new ConfluentAvroDeserializer(services.GetRequiredService<ISchemaRegistryClient>()), services.GetRequiredService<KafkaEventRouting>().Routes);
+        var decoder = DeadLetterBodyDecoder.For(services);
 
         app.MapGet("/kafka/dead-letters/{topic}", (string topic, long? from, int? limit, CancellationToken ct) =>
             Answer(() => ListAsync(topic, from, limit, catalog, reader, decoder, ct)));

@@ -78,8 +78,9 @@ internal sealed class KafkaTrafficStats : IDisposable
                 Volatile.Write(ref _oldestAgeSeconds, Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture));
                 return;
             case "debateevents.outbox.delivered":
+                // Also counted per topic below, from its messaging.destination.name tag.
                 Interlocked.Add(ref _delivered, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
-                return;
+                break;
             case "debateevents.outbox.delivery_lag":
                 _latency.Add(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture));
                 return;

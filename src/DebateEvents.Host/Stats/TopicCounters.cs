@@ -4,6 +4,7 @@ namespace DebateEvents.Host.Stats;
 internal sealed class TopicCounters
 {
     private long _produced;
+    private long _delivered;
     private long _consumed;
     private long _processed;
     private long _failed;
@@ -12,6 +13,9 @@ internal sealed class TopicCounters
 
     /// <summary>Records the producer delivered to the topic.</summary>
     public long Produced => Interlocked.Read(ref _produced);
+
+    /// <summary>Outbox rows the broker acknowledged on it (the outbox's own producer, which <see cref="Produced"/> leaves out).</summary>
+    public long Delivered => Interlocked.Read(ref _delivered);
 
     /// <summary>Records polled from it.</summary>
     public long Consumed => Interlocked.Read(ref _consumed);
@@ -35,6 +39,9 @@ internal sealed class TopicCounters
         {
             case "messaging.client.sent.messages" when !failed:
                 Interlocked.Add(ref _produced, value);
+                break;
+            case "debateevents.outbox.delivered":
+                Interlocked.Add(ref _delivered, value);
                 break;
             case "messaging.client.consumed.messages":
                 Interlocked.Add(ref _consumed, value);

@@ -53,7 +53,7 @@ internal sealed class AssignedPartitions
             _paused.Remove(partition);
         }
 
-        _status.AssignedPartitions = _partitions.Count;
+        Publish();
     }
 
     /// <summary>The progress of those of <paramref name="partitions"/> that are assigned.</summary>
@@ -71,7 +71,7 @@ internal sealed class AssignedPartitions
             _metrics.ClearLag(_settings.GroupId, partition.TopicPartition);
         }
 
-        _status.AssignedPartitions = _partitions.Count;
+        Publish();
     }
 
     /// <summary>Pauses partitions with an unsettled record and, once drained, seeks them back to it with a growing delay.</summary>
@@ -103,6 +103,12 @@ internal sealed class AssignedPartitions
             partition.Rewound();
             _logger.Rewound(partition.TopicPartition.ToString(), offset, TimeSpan.FromTicks(delay));
         }
+    }
+
+    private void Publish()
+    {
+        _status.AssignedPartitions = _partitions.Count;
+        _status.Partitions = _partitions.Keys.Select(p => $"{p.Topic}/{p.Partition.Value}").Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Pauses or resumes each partition: rewinding, backing off after a rewind, or the endpoint's breaker open.</summary>

@@ -13,6 +13,8 @@ internal sealed class ConsumerStatus
     private long _delivered;
     private volatile bool _running;
     private volatile bool _circuitOpen;
+    private volatile bool _paused;
+    private IReadOnlyList<string> _partitions = [];
     private volatile int _assignedPartitions;
     private volatile int _circuitTrips;
     private string? _problem;
@@ -32,6 +34,15 @@ internal sealed class ConsumerStatus
     public bool CircuitOpen { get => _circuitOpen; set => _circuitOpen = value; }
 
     public int AssignedPartitions { get => _assignedPartitions; set => _assignedPartitions = value; }
+
+    /// <summary>The assigned partitions as <c>{topic}/{partition}</c>, sorted; replaced whole on every change.</summary>
+    public IReadOnlyList<string> Partitions { get => Volatile.Read(ref _partitions); set => Volatile.Write(ref _partitions, value); }
+
+    /// <summary>
+    /// An operator paused the endpoint: its consumer keeps its group membership and polls, but every partition stays paused
+    /// until resumed. Kept across restarts, so a restarted consumer comes up paused too.
+    /// </summary>
+    public bool Paused { get => _paused; set => _paused = value; }
 
     public int CircuitTrips { get => _circuitTrips; set => _circuitTrips = value; }
 

@@ -4,7 +4,7 @@ namespace DebateEvents.Kafka.Consumers;
 
 /// <summary>
 /// The periodic work of the poll thread between polls, on its own clock: every few milliseconds rewind and
-/// pause or resume partitions (and publish the breaker's state), every commit interval commit and report lag.
+/// pause or resume partitions (the breaker's and an operator's pause; and publish the breaker's state), every commit interval commit and report lag.
 /// </summary>
 internal sealed class PartitionHousekeeping
 {
@@ -38,7 +38,8 @@ internal sealed class PartitionHousekeeping
         var breakerOpen = _breaker.IsOpen;
         _status.CircuitOpen = breakerOpen;
         _status.CircuitTrips = _breaker.Trips;
-        _partitions.UpdatePauses(consumer, now, breakerOpen);
+        // An operator's pause holds every partition the way an open breaker does.
+        _partitions.UpdatePauses(consumer, now, breakerOpen || _status.Paused);
         if (now >= _nextCommit)
         {
             _nextCommit = now + _commitInterval;

@@ -7,7 +7,7 @@ namespace DebateEvents.Kafka.Diagnostics;
 /// The health of one topic endpoint: its consumer running and polling, its assigned partitions, last
 /// commit, circuit state and restarts. Unhealthy when the consumer is not running or has not polled for a
 /// minute, or restarted too often within the window; degraded while it restarts after a fault, while its
-/// circuit breaker holds it paused, or while its topics have a standing problem.
+/// circuit breaker or an operator holds it paused, or while its topics have a standing problem.
 /// </summary>
 internal sealed class TopicEndpointHealthCheck : IHealthCheck
 {
@@ -54,7 +54,7 @@ internal sealed class TopicEndpointHealthCheck : IHealthCheck
         status.Restarts.TooMany(now) ? HealthStatus.Unhealthy
         : status.Restarts.Recovering ? HealthStatus.Degraded
         : !status.Running || now - status.LastPoll > PollStall ? HealthStatus.Unhealthy
-        : status.CircuitOpen || status.Problem is not null ? HealthStatus.Degraded
+        : status.CircuitOpen || status.Paused || status.Problem is not null ? HealthStatus.Degraded
         : HealthStatus.Healthy;
 
     /// <summary>What the checks report about an endpoint, by data key.</summary>
@@ -64,6 +64,8 @@ internal sealed class TopicEndpointHealthCheck : IHealthCheck
         new("assigned_partitions", status.AssignedPartitions),
         new("last_poll", status.LastPoll),
         new("last_commit", status.LastCommit),
+        new("partitions", status.Partitions),
+        new("paused", status.Paused),
         new("circuit_open", status.CircuitOpen),
         new("circuit_trips", status.CircuitTrips),
         new("problem", status.Problem ?? "none"),
@@ -80,5 +82,6 @@ internal sealed class TopicEndpointHealthCheck : IHealthCheck
     private string DescribeDegraded(ConsumerStatus status) =>
         status.Restarts.Recovering ? $"Topic endpoint {_endpoint} is restarting after a fault: {status.Restarts.LastFault}"
         : status.CircuitOpen ? $"Topic endpoint {_endpoint} is paused by its circuit breaker."
+        : status.Paused ? $"Topic endpoint {_endpoint} is paused by an operator."
         : $"Topic endpoint {_endpoint}: {status.Problem}";
 }

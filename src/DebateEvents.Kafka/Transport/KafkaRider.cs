@@ -45,6 +45,10 @@ internal sealed class KafkaRider : IKafkaRider, IRiderControl, IDisposable
         return _endpoints.Start(definition.EndpointName, CancellationToken.None);
     }
 
+    public bool PauseTopicEndpoint(string endpoint) => SetPaused(endpoint, paused: true);
+
+    public bool ResumeTopicEndpoint(string endpoint) => SetPaused(endpoint, paused: false);
+
     public RiderHandle Start(CancellationToken cancellationToken = default) =>
         new Handle(this, _endpoints.StartEndpoints(cancellationToken));
 
@@ -54,6 +58,19 @@ internal sealed class KafkaRider : IKafkaRider, IRiderControl, IDisposable
     {
         _services.Producer.Dispose();
         (_services.Provisioner as IDisposable)?.Dispose();
+    }
+
+    private bool SetPaused(string endpoint, bool paused)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (!_services.Health.Endpoints.TryGetValue(endpoint, out var supervisor))
+        {
+            return false;
+        }
+
+        // The poll thread applies it at its next housekeeping turn (every few milliseconds).
+        supervisor.Status.Paused = paused;
+        return true;
     }
 
     private ReceiveEndpoint BuildEndpoint(TopicEndpointDefinition definition)

@@ -93,6 +93,7 @@ public static class OutboxRegistrationExtensions
         services.AddSingleton<OutboxMetrics>();
         services.AddSingleton<IOutboxTransport, KafkaOutboxTransport>();
         services.AddSingleton<IOutboxDeadLetters, OutboxDeadLetters>();
+        services.AddSingleton<IOutboxBacklog, OutboxBacklog>();
         services.AddSingleton<OutboxCleanup>();
         services.AddSingleton<DeliveryOutcomes>();
         services.AddSingleton<DeliveryWaiters>();

@@ -17,6 +17,7 @@ internal sealed partial class DeliveryOutcomes(OutboxStore store, OutboxMetrics 
     public async Task RecordAsync(DbContext db, List<OutboxMessage> rows, OutboxDelivery[] results, CancellationToken cancellationToken)
     {
         var delivered = new List<long>(rows.Count);
+        var perTopic = new Dictionary<string, int>(StringComparer.Ordinal);
         var failures = new List<(OutboxMessage Row, string Error, bool Permanent)>();
         HashSet<string>? failedKeys = null;
         for (var i = 0; i < rows.Count; i++)
@@ -36,13 +37,18 @@ internal sealed partial class DeliveryOutcomes(OutboxStore store, OutboxMetrics 
                 }
 
                 delivered.Add(rows[i].SequenceNumber);
+                perTopic[rows[i].Topic] = perTopic.GetValueOrDefault(rows[i].Topic) + 1;
                 metrics.RecordLag(results[i].AckedAt - rows[i].CreatedAt);
             }
         }
 
         var now = Now();
         await store.MarkDeliveredAsync(db, delivered, now, cancellationToken).ConfigureAwait(false);
-        metrics.Delivered(delivered.Count);
+        foreach (var (topic, count) in perTopic)
+        {
+            metrics.Delivered(topic, count);
+        }
+
         if (failures.Count > 0)
         {
             var parked = await store.RecordFailuresAsync(db, failures, now, cancellationToken).ConfigureAwait(false);

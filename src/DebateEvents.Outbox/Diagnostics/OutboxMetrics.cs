@@ -43,7 +43,9 @@ internal sealed class OutboxMetrics : IDisposable
     /// <summary>Age in seconds of the oldest undelivered row at the last measurement.</summary>
     public double OldestAgeSeconds => Volatile.Read(ref _oldestAgeSeconds);
 
-    public void Delivered(int count) => _delivered.Add(count);
+    /// <summary>Counts rows acknowledged for <paramref name="topic"/>, tagged with it as the rider tags its own sends.</summary>
+    public void Delivered(string topic, int count) =>
+        _delivered.Add(count, new KeyValuePair<string, object?>("messaging.destination.name", topic));
 
     public void Failed(int count) => _failed.Add(count);
 

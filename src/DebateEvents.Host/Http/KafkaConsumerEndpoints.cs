@@ -1,0 +1,63 @@
+using DebateEvents.Kafka;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace DebateEvents.Host.Http;
+
+/// <summary>
+/// The host's topic endpoints: <c>GET /kafka/consumers</c> lists each with its group, assigned partitions, state, circuit
+/// and pause; <c>POST /kafka/consumers/{endpoint}/pause</c> and <c>/resume</c> pause and resume all its partitions.
+/// </summary>
+public static class KafkaConsumerEndpoints
+{
+    private const string CheckPrefix = "kafka-endpoint:";
+
+    /// <summary>Maps the consumer endpoints.</summary>
+    public static IEndpointRouteBuilder MapKafkaConsumerEndpoints(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/kafka/consumers", async (HealthCheckService health, CancellationToken ct) =>
+        {
+            var report = await health.CheckHealthAsync(r => r.Name.StartsWith(CheckPrefix, StringComparison.Ordinal), ct);
+            return Results.Ok(report.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => Describe(e.Key[CheckPrefix.Length..], e.Value)));
+        });
+        app.MapPost("/kafka/consumers/{endpoint}/pause", (string endpoint, IKafkaRider rider) =>
+            Toggle(endpoint, paused: true, rider));
+        app.MapPost("/kafka/consumers/{endpoint}/resume", (string endpoint, IKafkaRider rider) =>
+            Toggle(endpoint, paused: false, rider));
+        return app;
+    }
+
+    private static object Describe(string endpoint, HealthReportEntry entry)
+    {
+        // Endpoint names are kafka/{topic}/{group}; a group name holds no '/'.
+        var cut = endpoint.LastIndexOf('/');
+        var topic = endpoint.StartsWith("kafka/", StringComparison.Ordinal) && cut > 6 ? endpoint[6..cut] : endpoint;
+        object? Data(string key) => entry.Data.GetValueOrDefault(key);
+        return new
+        {
+            endpoint,
+            topic,
+            group = endpoint[(cut + 1)..],
+            state = entry.Status.ToString(),
+            description = entry.Description,
+            running = Data("running"),
+            partitions = Data("partitions") ?? Array.Empty<string>(),
+            paused = Data("paused"),
+            circuitOpen = Data("circuit_open"),
+            circuitTrips = Data("circuit_trips"),
+            restarts = Data("restarts"),
+            lastFault = Data("last_fault"),
+        };
+    }
+
+    private static IResult Toggle(string endpoint, bool paused, IKafkaRider rider)
+    {
+        // The name holds '/': clients send it escaped (kafka%2F...), which routing leaves escaped.
+        var name = Uri.UnescapeDataString(endpoint);
+        var done = paused ? rider.PauseTopicEndpoint(name) : rider.ResumeTopicEndpoint(name);
+        return done
+            ? Results.Ok(new { endpoint = name, paused })
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown topic endpoint",
+                detail: $"No topic endpoint '{name}' runs; GET /kafka/consumers lists them (names look like kafka/{{topic}}/{{group}}).");
+    }
+}
