@@ -41,6 +41,7 @@ public static class KafkaConsumerEndpoints
             state = entry.Status.ToString(),
             description = entry.Description,
             running = Data("running"),
+            lastPoll = Data("last_poll"),
             partitions = Data("partitions") ?? Array.Empty<string>(),
             paused = Data("paused"),
             circuitOpen = Data("circuit_open"),

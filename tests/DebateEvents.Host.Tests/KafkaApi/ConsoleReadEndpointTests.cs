@@ -1,0 +1,131 @@
+using System.Net;
+using DebateEvents.Host.Embedded;
+using DebateEvents.Host.Tests.Database;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DebateEvents.Host.Tests.KafkaApi;
+
+/// <summary>
+/// The read routes the operator console is built on: rate history, outbox backlog by bucket, a topic's newest records
+/// decoded, and an event type's schema; each answers bad input with a problem.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class ConsoleReadEndpointTests : IAsyncLifetime
+{
+    private readonly HostFactory _factory = new();
+    private HttpClient _client = null!;
+
+    public Task InitializeAsync()
+    {
+        _client = _factory.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task History_ShowsProducedAndConsumedRatesPerTopic()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await HostApi.PublishMetric(_client, $"rate-{Guid.NewGuid():N}");
+        }
+
+        var sample = await HostApi.Eventually(async () =>
+        {
+            var (_, body) = await HostApi.Get(_client, "/kafka/stats/history?minutes=1");
+            var topics = body.GetProperty("samples").EnumerateArray().Select(s => s.GetProperty("topics"))
+                .Where(t => t.TryGetProperty(HostApi.MetricsTopic, out _)).Select(t => t.GetProperty(HostApi.MetricsTopic)).ToList();
+            var produced = topics.Sum(t => t.GetProperty("produced").GetDouble());
+            var consumed = topics.Sum(t => t.GetProperty("consumed").GetDouble());
+            return (produced > 0 && consumed > 0, body);
+        }, "produced and consumed rates on the metrics topic");
+
+        Assert.Equal(2, sample.GetProperty("intervalSeconds").GetDouble());
+        // Rates are per second over two-second samples: five records make 2.5 spread over the samples.
+        var all = sample.GetProperty("samples").EnumerateArray().Select(s => s.GetProperty("topics"))
+            .Where(t => t.TryGetProperty(HostApi.MetricsTopic, out _)).Select(t => t.GetProperty(HostApi.MetricsTopic)).ToList();
+        Assert.True(all.Sum(t => t.GetProperty("produced").GetDouble()) * 2 <= 5.5, sample.ToString());
+        var (bad, problem) = await HostApi.Get(_client, "/kafka/stats/history?minutes=9");
+        Assert.Equal(HttpStatusCode.BadRequest, bad);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("minutes", out _));
+    }
+
+    [Fact]
+    public async Task Backlog_CountsUndeliveredRowsPerBucket_WhileTheBrokerIsDown()
+    {
+        await HostApi.Eventually(async () => ((await HostApi.Get(_client, "/outbox/backlog")).Body.GetProperty("count").GetInt64() == 0, 0), "an empty backlog");
+        var cluster = _factory.Services.GetRequiredService<KafkaConnection>().Embedded!;
+        cluster.SetBrokerDown(1);
+        try
+        {
+            await HostApi.PublishMetric(_client, $"backlog-{Guid.NewGuid():N}");
+            await HostApi.PublishMetric(_client, $"backlog-{Guid.NewGuid():N}");
+            var buckets = await HostTables.Count(_factory.Services, "SELECT COUNT(DISTINCT bucket) AS \"Value\" FROM outbox_message WHERE delivered_at IS NULL");
+            var (status, backlog) = await HostApi.Get(_client, "/outbox/backlog");
+
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal(2, backlog.GetProperty("count").GetInt64());
+            Assert.Equal(buckets, backlog.GetProperty("buckets").GetArrayLength());
+            Assert.Equal(2, backlog.GetProperty("buckets").EnumerateArray().Sum(b => b.GetProperty("count").GetInt64()));
+            Assert.True(backlog.GetProperty("oldestAgeSeconds").GetDouble() >= 0);
+        }
+        finally
+        {
+            cluster.SetBrokerUp(1);
+        }
+
+        await HostApi.Eventually(async () => ((await HostApi.Get(_client, "/outbox/backlog")).Body.GetProperty("count").GetInt64() == 0, 0),
+            "the backlog delivered once the broker is back");
+    }
+
+    [Fact]
+    public async Task Records_ShowTheNewestDecoded_NewestFirst()
+    {
+        var debateId = Guid.NewGuid();
+        await HostApi.Publish(_client, "DebateInitiated", new
+        {
+            debateId, question = "Browse?", participants = new[] { "claude", "gemini" }, roundsPlanned = 2, initiatedBy = "test", occurredAt = DateTimeOffset.UtcNow,
+        });
+
+        var records = await HostApi.Eventually(async () =>
+        {
+            var (status, body) = await HostApi.Get(_client, $"/kafka/topics/{HostApi.DebateTopic}/records?limit=5");
+            return (status == HttpStatusCode.OK && body.GetProperty("records").GetArrayLength() > 0, body.GetProperty("records"));
+        }, "a record on the debate topic");
+
+        var newest = records[0];
+        Assert.Equal(debateId.ToString(), newest.GetProperty("key").GetString());
+        Assert.Equal("zamaz.debate.events.DebateInitiated", newest.GetProperty("headers").GetProperty("ce_type").GetString());
+        Assert.Equal("DebateInitiated", newest.GetProperty("body").GetProperty("type").GetString());
+        Assert.Equal("Browse?", newest.GetProperty("body").GetProperty("json").GetProperty("question").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await HostApi.Get(_client, "/kafka/topics/no-such-topic/records")).Status);
+        var (bad, problem) = await HostApi.Get(_client, $"/kafka/topics/{HostApi.DebateTopic}/records?limit=0");
+        Assert.Equal(HttpStatusCode.BadRequest, bad);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("limit", out _));
+    }
+
+    [Fact]
+    public async Task Schema_IsTheAvroRecordOfTheType_AndEveryNewRouteIsInTheOpenApiDocument()
+    {
+        var (status, schema) = await HostApi.Get(_client, "/events/DebateInitiated/schema");
+        var (unknown, problem) = await HostApi.Get(_client, "/events/Nope/schema");
+        var (_, openApi) = await HostApi.Get(_client, "/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("record", schema.GetProperty("type").GetString());
+        Assert.Contains(schema.GetProperty("fields").EnumerateArray(), f => f.GetProperty("name").GetString() == "participants");
+        Assert.Equal(HttpStatusCode.NotFound, unknown);
+        Assert.Contains("Nope", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var paths = openApi.GetProperty("paths");
+        foreach (var path in new[] { "/kafka/consumers", "/kafka/consumers/{endpoint}/pause", "/kafka/consumers/{endpoint}/resume",
+            "/kafka/stats/history", "/outbox/backlog", "/kafka/topics/{name}/records", "/events/{type}/schema" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} in the OpenAPI document");
+        }
+    }
+}
