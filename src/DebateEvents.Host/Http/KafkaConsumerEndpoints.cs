@@ -1,3 +1,4 @@
+using DebateEvents.Host.Stats;
 using DebateEvents.Kafka;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -15,10 +16,12 @@ public static class KafkaConsumerEndpoints
     public static IEndpointRouteBuilder MapKafkaConsumerEndpoints(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var stats = app.ServiceProvider.GetRequiredService<KafkaTrafficStats>();
         app.MapGet("/kafka/consumers", async (HealthCheckService health, CancellationToken ct) =>
         {
             var report = await health.CheckHealthAsync(r => r.Name.StartsWith(CheckPrefix, StringComparison.Ordinal), ct);
-            return Results.Ok(report.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => Describe(e.Key[CheckPrefix.Length..], e.Value)));
+            var lag = stats.LagPerGroup();
+            return Results.Ok(report.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => Describe(e.Key[CheckPrefix.Length..], e.Value, lag)));
         });
         app.MapPost("/kafka/consumers/{endpoint}/pause", (string endpoint, IKafkaRider rider) =>
             Toggle(endpoint, paused: true, rider));
@@ -27,23 +30,26 @@ public static class KafkaConsumerEndpoints
         return app;
     }
 
-    private static object Describe(string endpoint, HealthReportEntry entry)
+    private static object Describe(string endpoint, HealthReportEntry entry, IReadOnlyDictionary<(string Topic, string Group), long> lag)
     {
         // Endpoint names are kafka/{topic}/{group}; a group name holds no '/'.
         var cut = endpoint.LastIndexOf('/');
         var topic = endpoint.StartsWith("kafka/", StringComparison.Ordinal) && cut > 6 ? endpoint[6..cut] : endpoint;
+        var group = endpoint[(cut + 1)..];
         object? Data(string key) => entry.Data.GetValueOrDefault(key);
         return new
         {
             endpoint,
             topic,
-            group = endpoint[(cut + 1)..],
+            group,
             state = entry.Status.ToString(),
             description = entry.Description,
             running = Data("running"),
             lastPoll = Data("last_poll"),
             partitions = Data("partitions") ?? Array.Empty<string>(),
             paused = Data("paused"),
+            // High watermark minus position over the assigned partitions, its retry topic's included, as the consumer last saw it.
+            lag = lag.GetValueOrDefault((topic, group)) + lag.GetValueOrDefault((TopicNames.Retry(topic), group)),
             circuitOpen = Data("circuit_open"),
             circuitTrips = Data("circuit_trips"),
             restarts = Data("restarts"),

@@ -16,6 +16,7 @@ internal sealed class KafkaTrafficStats : IDisposable
     private readonly LatencyWindow _latency = new();
     private readonly Lock _gauges = new();
     private readonly Dictionary<string, long> _lag = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Topic, string Group), long> _groupLag = [];
     private long _backlog;
     private long _delivered;
     private double _oldestAgeSeconds;
@@ -66,6 +67,18 @@ internal sealed class KafkaTrafficStats : IDisposable
         }
     }
 
+    /// <summary>The consumers' lag summed per (topic, group), read from the rider's lag gauge now.</summary>
+    public IReadOnlyDictionary<(string Topic, string Group), long> LagPerGroup()
+    {
+        lock (_gauges)
+        {
+            _lag.Clear();
+            _groupLag.Clear();
+            _listener.RecordObservableInstruments();
+            return new Dictionary<(string Topic, string Group), long>(_groupLag);
+        }
+    }
+
     private void OnMeasurement<T>(string instrument, T value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         where T : struct
     {
@@ -87,17 +100,21 @@ internal sealed class KafkaTrafficStats : IDisposable
         }
 
         string? topic = null;
+        string? group = null;
         var failed = false;
         foreach (var (key, tag) in tags)
         {
             topic = key == "messaging.destination.name" ? tag as string : topic;
+            group = key == "messaging.consumer.group.name" ? tag as string : group;
             failed |= key == "error.type";
         }
 
         if (topic is not null && instrument == "debateevents.kafka.consumer.lag")
         {
             // Observable: only ever reported inside RecordObservableInstruments, under the gauges' lock.
-            _lag[topic] = _lag.GetValueOrDefault(topic) + Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+            var lag = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+            _lag[topic] = _lag.GetValueOrDefault(topic) + lag;
+            _groupLag[(topic, group ?? "")] = _groupLag.GetValueOrDefault((topic, group ?? "")) + lag;
         }
         else if (topic is not null)
         {

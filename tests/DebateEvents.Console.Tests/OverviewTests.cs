@@ -1,0 +1,56 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace DebateEvents.Console.Tests;
+
+[Trait("Category", "Integration")]
+public sealed class OverviewTests(ConsoleHost host) : IClassFixture<ConsoleHost>
+{
+    private const string Red = "rgb(201, 37, 44)";
+
+    [Fact]
+    public async Task Overview_ShowsEveryTopicAndGroup_AndTurnsTheKafkaCheckRedWhenTheBrokerGoesDown()
+    {
+        var page = await host.OpenAsync("overview");
+        var (_, topics) = await host.GetAsync("/kafka/topics");
+        var (_, consumers) = await host.GetAsync("/kafka/consumers");
+        foreach (var topic in topics.EnumerateArray().Select(t => t.GetProperty("name").GetString()))
+        {
+            await Expect(page.Locator($"#overview tr[data-topic='{topic}']")).ToBeVisibleAsync();
+        }
+
+        foreach (var group in consumers.EnumerateArray().Select(c => c.GetProperty("group").GetString()))
+        {
+            await Expect(page.Locator($"#overview tr[data-group='{group}']")).ToBeVisibleAsync();
+        }
+
+        var kafka = page.Locator("#overview tr[data-check=kafka] .state");
+        await Expect(kafka).ToHaveAttributeAsync("data-state", "Healthy");
+        await ConsoleHost.ScreenshotAsync(page, "overview");
+
+        host.Cluster.SetBrokerDown(1);
+        try
+        {
+            await Expect(kafka).ToHaveAttributeAsync("data-state", "Unhealthy");
+            Assert.Equal(Red, await kafka.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+            await ConsoleHost.ScreenshotAsync(page, "overview-broker-down");
+        }
+        finally
+        {
+            host.Cluster.SetBrokerUp(1);
+        }
+
+        await Expect(kafka).ToHaveAttributeAsync("data-state", "Healthy");
+    }
+
+    [Fact]
+    public async Task Overview_FitsANarrowWindow_WithoutScrollingThePageSideways()
+    {
+        var page = await host.OpenAsync("overview", width: 400, height: 800);
+        await Expect(page.Locator("#overview tr[data-check=kafka]")).ToBeVisibleAsync();
+
+        var (scrollWidth, clientWidth) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"),
+            await page.EvaluateAsync<int>("document.documentElement.clientWidth"));
+        await ConsoleHost.ScreenshotAsync(page, "overview-narrow");
+        Assert.True(scrollWidth <= clientWidth, $"the page is {scrollWidth} px wide in a {clientWidth} px window");
+    }
+}
