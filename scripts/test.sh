@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: starts a throwaway PostgreSQL (installed from Debian on first use), builds
-# the solution with warnings as errors, runs every sample (each checks its own round trip) and every
-# test project, and ends with one line "N passed, N failed, N skipped".
+# Runs the whole test suite: starts a throwaway PostgreSQL (installed from Debian on first use), installs
+# Debian's chromium for the console's browser tests, builds the solution with warnings as errors, runs every
+# sample (each checks its own round trip) and every test project, and ends with one line
+# "N passed, N failed, N skipped".
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -10,6 +11,9 @@ if [ -x scripts/postgres.sh ]; then
   DEBATEEVENTS_POSTGRES=$(scripts/postgres.sh)
   export DEBATEEVENTS_POSTGRES
 fi
+
+# The operator console's browser tests drive Debian's chromium (Playwright's own browser download is not reachable).
+scripts/apt.sh chromium
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build DebateEvents.sln -c Release --nologo -v q -clp:ErrorsOnly

@@ -23,9 +23,21 @@ public sealed class OverviewTests(ConsoleHost host) : IClassFixture<ConsoleHost>
             await Expect(page.Locator($"#overview tr[data-group='{group}']")).ToBeVisibleAsync();
         }
 
+        for (var i = 0; i < 3; i++)
+        {
+            await host.PostAsync("/events/DebateInitiated", new
+            {
+                debateId = Guid.NewGuid(), question = $"Overview {i}?", participants = new[] { "claude", "gemini" }, roundsPlanned = 2, initiatedBy = "console",
+                occurredAt = DateTimeOffset.UtcNow,
+            });
+        }
+
+        // The chart draws a line for each topic with consumed records in the sampled minutes.
+        await Expect(page.Locator("#overview polyline[data-topic='zamaz-debate.debate-events']")).ToBeVisibleAsync();
         var kafka = page.Locator("#overview tr[data-check=kafka] .state");
         await Expect(kafka).ToHaveAttributeAsync("data-state", "Healthy");
-        await ConsoleHost.ScreenshotAsync(page, "overview");
+        // What the README shows (scripts/screenshot.sh copies it to docs/console.png): the window as a 1280x800 screen shows it.
+        await ConsoleHost.ScreenshotAsync(page, "overview", fullPage: false);
 
         host.Cluster.SetBrokerDown(1);
         try

@@ -3,8 +3,8 @@ import { h } from './dom.js';
 
 const svgNs = 'http://www.w3.org/2000/svg';
 const colours = ['#2f5bd3', '#c9252c', '#1a7f37', '#b76e00', '#7c3aed', '#0e7490', '#be185d', '#4d7c0f', '#92400e', '#334155'];
-const width = 1000;
-const height = 220;
+const width = 640;
+const height = 240;
 const pad = { left: 44, right: 8, top: 10, bottom: 22 };
 
 function svg(tag, attributes, text) {

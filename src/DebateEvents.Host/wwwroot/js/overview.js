@@ -12,28 +12,32 @@ function health({ body }) {
   return [
     h('p', {}, 'Overall ', state(body.status)),
     table([
-      { title: 'check', cell: c => c.name },
+      // Endpoint checks are named kafka-endpoint:kafka/{topic}/{group}; the prefix says nothing the table does not.
+      { title: 'check', cell: c => h('span', { title: c.name }, c.name.replace('kafka-endpoint:kafka/', 'endpoint ')) },
       { title: 'state', cell: c => state(c.status) },
       { title: 'description', cell: c => [c.description ?? '', c.error ? h('div', { class: 'error' }, c.error) : null] },
     ], checks, { rowAttributes: c => ({ 'data-check': c.name }) }),
   ];
 }
 
-function rates(history, topics) {
-  const latest = history.samples.at(-1)?.topics ?? {};
-  const names = [...new Set([...topics.map(t => t.name), ...Object.keys(latest)])].sort();
+function chart(history) {
   const picker = h('select', { 'aria-label': 'rate shown', onchange: e => { metric = e.target.value; refresh(); } },
     ['produced', 'consumed', 'deadLettered'].map(m => h('option', { value: m, selected: m === metric }, m)));
   return [
-    h('p', { class: 'hint' }, `Records per second, sampled every ${history.intervalSeconds} s over the last five minutes. Chart: `, picker),
+    h('p', { class: 'hint' }, `Records per second, sampled every ${history.intervalSeconds} s over the last five minutes: `, picker),
     ...rateChart(history.samples, metric),
-    table([
-      { title: 'topic', cell: t => t },
-      { title: 'produced/s', num: true, cell: t => number(latest[t]?.produced ?? 0) },
-      { title: 'consumed/s', num: true, cell: t => number(latest[t]?.consumed ?? 0) },
-      { title: 'dead-lettered/s', num: true, cell: t => number(latest[t]?.deadLettered ?? 0) },
-    ], names, { rowAttributes: t => ({ 'data-topic': t }) }),
   ];
+}
+
+function rates(history, topics) {
+  const latest = history.samples.at(-1)?.topics ?? {};
+  const names = [...new Set([...topics.map(t => t.name), ...Object.keys(latest)])].sort();
+  return table([
+    { title: 'topic', cell: t => t },
+    { title: 'produced/s', num: true, cell: t => number(latest[t]?.produced ?? 0) },
+    { title: 'consumed/s', num: true, cell: t => number(latest[t]?.consumed ?? 0) },
+    { title: 'dead-lettered/s', num: true, cell: t => number(latest[t]?.deadLettered ?? 0) },
+  ], names, { rowAttributes: t => ({ 'data-topic': t }) });
 }
 
 const lag = consumers => table([
@@ -53,12 +57,12 @@ export async function refresh() {
   const [healthResult, history, topics, consumers, backlog] = await Promise.allSettled([
     get('/health', { keepError: true }), get('/kafka/stats/history?minutes=5'), get('/kafka/topics'), get('/kafka/consumers'), get('/outbox/backlog'),
   ]);
-  show(section,
-    h('div', { class: 'grid' },
-      h('div', {}, h('h2', {}, 'Health'), part(healthResult, health)),
-      h('div', {}, h('h2', {}, 'Consumer lag per group'), part(consumers, lag), h('h2', {}, 'Outbox'), part(backlog, outbox))),
-    h('h2', {}, 'Rates per topic'),
-    history.status === 'fulfilled' && topics.status === 'fulfilled' ? rates(history.value, topics.value) : failure(history.reason ?? topics.reason));
+  const ratesReady = history.status === 'fulfilled' && topics.status === 'fulfilled';
+  show(section, h('div', { class: 'grid' },
+    h('div', {}, h('h2', {}, 'Rates per topic'), history.status === 'fulfilled' ? chart(history.value) : failure(history.reason)),
+    h('div', {}, h('h2', {}, 'Outbox'), part(backlog, outbox), h('h2', {}, 'Consumer lag per group'), part(consumers, lag)),
+    h('div', {}, h('h2', {}, 'Health'), part(healthResult, health)),
+    h('div', {}, h('h2', {}, 'Rates now'), ratesReady ? rates(history.value, topics.value) : failure(history.reason ?? topics.reason))));
 }
 
 export function mount(element) {
