@@ -16,7 +16,7 @@ namespace DebateEvents.Console.Tests;
 /// The real host on its embedded defaults, listening on a free loopback port (Kestrel, not the test server, so a real
 /// browser can reach it), and a headless Debian chromium driven by Playwright. One per test class.
 /// </summary>
-public sealed class ConsoleHost : IAsyncLifetime
+public class ConsoleHost : IAsyncLifetime
 {
     /// <summary>Debian's chromium, which scripts/test.sh installs; DEBATEEVENTS_CHROMIUM names another.</summary>
     private static readonly string BrowserPath = Environment.GetEnvironmentVariable("DEBATEEVENTS_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
@@ -44,12 +44,18 @@ public sealed class ConsoleHost : IAsyncLifetime
             throw new InvalidOperationException($"No chromium at {BrowserPath}: scripts/test.sh installs it (scripts/apt.sh chromium).");
         }
 
+        Configure(_factory.Settings);
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         BaseAddress = new Uri(_factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         Api = new HttpClient { BaseAddress = BaseAddress };
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = BrowserPath, Headless = true });
+    }
+
+    /// <summary>Adds host settings before it starts; none by default.</summary>
+    protected virtual void Configure(IDictionary<string, string?> settings)
+    {
     }
 
     /// <summary>Opens the console at the section named by <paramref name="hash"/> in a fresh page of the given size.</summary>
@@ -99,5 +105,6 @@ public sealed class ConsoleHost : IAsyncLifetime
         _playwright?.Dispose();
         Api?.Dispose();
         await _factory.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
