@@ -5,19 +5,22 @@ import { failure, h, json, number, show, table } from './dom.js';
 let section;
 let topic = null;
 let outcome = null;
+// The selection outlives a refresh, which rebuilds the table.
+const picked = new Set();
 
 const key = r => `${r.partition}/${r.offset}`;
 
 function picker(topics) {
   const domain = topics.filter(t => !t.endsWith('.retry') && !t.endsWith('.dead-letter'));
   topic ??= domain[0] ?? null;
-  return h('label', {}, 'Topic ', h('select', { name: 'topic', onchange: e => { topic = e.target.value; outcome = null; refresh(); } },
+  return h('label', {}, 'Topic ', h('select', { name: 'topic', onchange: e => { topic = e.target.value; outcome = null; picked.clear(); refresh(); } },
     domain.map(t => h('option', { value: t, selected: t === topic }, t))));
 }
 
 function records(list) {
   const rows = table([
-    { title: '', cell: r => h('input', { type: 'checkbox', name: 'pick', value: key(r), 'aria-label': `select ${key(r)}` }) },
+    { title: '', cell: r => h('input', { type: 'checkbox', name: 'pick', value: key(r), checked: picked.has(key(r)), 'aria-label': `select ${key(r)}`,
+      onchange: e => (e.target.checked ? picked.add(key(r)) : picked.delete(key(r))) }) },
     { title: 'dead letter', cell: r => key(r) },
     { title: 'reason', cell: r => r.reason ?? '' },
     { title: 'exception', cell: r => [h('strong', {}, r.exceptionType ?? ''), h('div', {}, r.exceptionMessage ?? '')] },
@@ -34,8 +37,8 @@ function records(list) {
 }
 
 function replaySelected() {
-  const offsets = [...section.querySelectorAll('input[name=pick]:checked')].map(box => {
-    const [partition, offset] = box.value.split('/').map(Number);
+  const offsets = [...picked].map(position => {
+    const [partition, offset] = position.split('/').map(Number);
     return { partition, offset };
   });
   if (offsets.length === 0) {
@@ -49,6 +52,7 @@ function replaySelected() {
 async function replay(body) {
   try {
     const { body: answer } = await post(`/kafka/dead-letters/${encodeURIComponent(topic)}/replay`, body);
+    picked.clear();
     outcome = h('div', { class: 'result', id: 'replay-outcome' }, h('p', {}, `Replayed ${answer.replayed.length} to ${answer.topic}:`),
       h('ul', {}, answer.replayed.map(r => h('li', {}, `${r.from.partition}/${r.from.offset} → ${r.topic} ${r.to.partition}/${r.to.offset}`))));
   } catch (error) {
@@ -60,9 +64,9 @@ async function replay(body) {
 export async function refresh() {
   try {
     const topics = await get('/topics');
-    const picked = picker(topics);
+    const choice = picker(topics);
     const list = topic ? await get(`/kafka/dead-letters/${encodeURIComponent(topic)}`) : { records: [] };
-    show(section, h('h2', {}, 'Dead letters'), picked,
+    show(section, h('h2', {}, 'Dead letters'), choice,
       h('button', { type: 'button', onclick: refresh }, 'Refresh'), outcome, records(list.records));
   } catch (error) {
     show(section, h('h2', {}, 'Dead letters'), failure(error));
