@@ -28,7 +28,7 @@ public sealed class ConsoleReadEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task History_ShowsProducedAndConsumedRatesPerTopic()
+    public async Task History_ShowsProducedAndConsumedRatesPerTopic_FromTheOutboxDeliveriesPerTopic()
     {
         for (var i = 0; i < 5; i++)
         {
@@ -45,6 +45,12 @@ public sealed class ConsoleReadEndpointTests : IAsyncLifetime
             return (produced > 0 && consumed > 0, body);
         }, "produced and consumed rates on the metrics topic");
 
+        // The outbox's deliveries are counted per topic from its delivered counter's topic tag.
+        await HostApi.Eventually(async () =>
+        {
+            var (_, stats) = await HostApi.Get(_client, "/kafka/stats");
+            return (stats.GetProperty("topics").GetProperty(HostApi.MetricsTopic).GetProperty("delivered").GetInt64() == 5, stats);
+        }, "five outbox deliveries counted on the metrics topic");
         Assert.Equal(2, sample.GetProperty("intervalSeconds").GetDouble());
         // Rates are per second over two-second samples: five records make 2.5 spread over the samples.
         var all = sample.GetProperty("samples").EnumerateArray().Select(s => s.GetProperty("topics"))
