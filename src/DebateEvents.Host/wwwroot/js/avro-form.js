@@ -25,11 +25,12 @@ function input(name, type, optional) {
   if (type.type === 'boolean') return h('input', { name, type: 'checkbox' });
   if (type.logicalType === 'uuid') return h('input', { name, required, value: optional ? '' : crypto.randomUUID() });
   if (type.logicalType?.startsWith('timestamp')) return h('input', { name, required, value: optional ? '' : new Date().toISOString() });
+  if (type.logicalType === 'decimal') return h('input', { name, required, type: 'number', step: 10 ** -(type.scale ?? 0) });
   if (['int', 'long', 'float', 'double'].includes(type.type)) {
     return h('input', { name, required, type: 'number', step: type.type === 'int' || type.type === 'long' ? 1 : 'any' });
   }
   if (type.type === 'array' && type.items === 'string') return h('textarea', { name, required, rows: 3, placeholder: 'one per line' });
-  if (type.type === 'string' || type.logicalType === 'decimal') return h('input', { name, required });
+  if (type.type === 'string') return h('input', { name, required });
   return h('textarea', { name, required, rows: 3, placeholder: 'JSON', value: type.type === 'map' ? '{}' : type.type === 'array' ? '[]' : '' });
 }
 
