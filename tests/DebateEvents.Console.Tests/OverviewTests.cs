@@ -36,6 +36,8 @@ public sealed class OverviewTests(ConsoleHost host) : IClassFixture<ConsoleHost>
         await Expect(page.Locator("#overview polyline[data-topic='zamaz-debate.debate-events']")).ToBeVisibleAsync();
         var kafka = page.Locator("#overview tr[data-check=kafka] .state");
         await Expect(kafka).ToHaveAttributeAsync("data-state", "Healthy");
+        await host.UntilAsync(async () => (await host.GetAsync("/outbox/backlog")).Body.GetProperty("count").GetInt64() == 0, "the three debates delivered");
+        await Expect(page.Locator("#overview [data-backlog]")).ToHaveAttributeAsync("data-backlog", "0");
         // What the README shows (scripts/screenshot.sh copies it to docs/console.png): the window as a 1280x800 screen shows it.
         await ConsoleHost.ScreenshotAsync(page, "overview", fullPage: false);
 
