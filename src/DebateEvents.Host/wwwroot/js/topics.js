@@ -7,7 +7,8 @@ let selected = null;
 let records = null;
 let outcome = null;
 
-const retention = ms => (ms === null || ms === undefined ? 'broker default' : ms < 0 ? 'unlimited' : `${number(ms / 3_600_000)} h`);
+// null: the cluster did not answer DescribeConfigs (the embedded one never does).
+const retention = ms => (ms === null || ms === undefined ? 'not reported' : ms < 0 ? 'unlimited' : `${number(ms / 3_600_000)} h`);
 
 function list(topics) {
   return table([
