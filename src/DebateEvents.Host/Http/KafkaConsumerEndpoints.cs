@@ -32,10 +32,10 @@ public static class KafkaConsumerEndpoints
 
     private static object Describe(string endpoint, HealthReportEntry entry, IReadOnlyDictionary<(string Topic, string Group), long> lag)
     {
-        // Endpoint names are kafka/{topic}/{group}; a group name holds no '/'.
-        var cut = endpoint.LastIndexOf('/');
-        var topic = endpoint.StartsWith("kafka/", StringComparison.Ordinal) && cut > 6 ? endpoint[6..cut] : endpoint;
-        var group = endpoint[(cut + 1)..];
+        // Endpoint names are kafka/{topic}/{group}; a topic name cannot hold '/', a group name may.
+        var cut = endpoint.IndexOf('/', "kafka/".Length);
+        var topic = cut > 0 ? endpoint["kafka/".Length..cut] : endpoint;
+        var group = cut > 0 ? endpoint[(cut + 1)..] : "";
         object? Data(string key) => entry.Data.GetValueOrDefault(key);
         return new
         {
