@@ -27,12 +27,15 @@ internal static class ThroughputPlot
         }
 
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, bars.Count).Select(i => (double)i).ToArray(), bars.Select(b => b.Subject).ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = 20;
+        plot.Axes.Bottom.TickLabelStyle.Rotation = 30;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        // Room for the longest rotated label ("Wolverine default 1 KiB").
+        plot.Axes.Bottom.MinimumSize = 130;
+        plot.Axes.Right.MinimumSize = 60;
         plot.Axes.Margins(bottom: 0);
         plot.Title(title);
         plot.YLabel(unit);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        plot.SavePng(path, 900, 520);
+        plot.SavePng(path, 900, 580);
     }
 }
