@@ -23,7 +23,7 @@ dotnet build "$project" -c Release --nologo -v q -clp:ErrorsOnly
 bench() { dotnet run -c Release --no-build --project "$project" -- "$@"; }
 
 # The harness lists its scenarios in its usage line.
-available=$(bench 2>&1 | sed -n 's/.*-- <\([^>]*\)> \[arguments\]/\1/p' | tr '|' ' ')
+available=$( (bench 2>&1 || true) | sed -n 's/.*-- <\([^>]*\)> \[arguments\]/\1/p' | tr '|' ' ')
 if [ $# -gt 0 ]; then
   wanted="$*"
 else
