@@ -24,6 +24,8 @@ internal static class IssueTargets
         yield return new Target("E2e peak working set, any phase (MB)",
             runs.Runs("e2e").Select(r => r.Where(l => l.Name == "e2e").Select(l => l.Number("peak_mb") ?? 0).DefaultIfEmpty().Max()).Where(v => v > 0).ToList(),
             300, AtMost: true, "0");
+        yield return new Target("E2e soak: peak working set (MB)",
+            runs.Values("e2e-soak", l => l.Name == "e2e" && l.Fields.GetValueOrDefault("offered") == "2000", "peak_mb"), 300, AtMost: true, "0");
         yield return new Target("E2e soak: working set growth (%)", runs.Values("e2e-soak", l => l.Name == "e2e-soak", "growth_pct"), 10, AtMost: true, "0.0");
     }
 }

@@ -3,8 +3,8 @@ using ScottPlot;
 namespace DebateEvents.Benchmarks.Report;
 
 /// <summary>
-/// One scenario's throughput per subject as bars (the lowest and highest of the runs: the bar is the lowest,
-/// the whisker reaches the highest), ours in one colour and the baselines in another.
+/// One scenario's throughput per subject as bars: solid up to the lowest run, pale from there to the highest,
+/// ours in blue and the baselines in grey.
 /// </summary>
 internal static class ThroughputPlot
 {
@@ -14,16 +14,12 @@ internal static class ThroughputPlot
         for (var i = 0; i < bars.Count; i++)
         {
             var (_, low, high, ours) = bars[i];
-            var bar = plot.Add.Bar(new Bar
+            var colour = ours ? Colors.SteelBlue : Colors.Gray;
+            plot.Add.Bar(new Bar { Position = i, Value = low, FillColor = colour, Label = high > low ? string.Empty : Short(low) });
+            if (high > low)
             {
-                Position = i,
-                Value = low,
-                Error = high - low,
-                ErrorNegative = false,
-                FillColor = ours ? Colors.SteelBlue : Colors.Gray,
-                Label = $"{low:0}",
-            });
-            bar.ValueLabelStyle.FontSize = 12;
+                plot.Add.Bar(new Bar { Position = i, ValueBase = low, Value = high, FillColor = colour.WithAlpha(0.35), Label = $"{Short(low)}-{Short(high)}" });
+            }
         }
 
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, bars.Count).Select(i => (double)i).ToArray(), bars.Select(b => b.Subject).ToArray());
@@ -38,4 +34,6 @@ internal static class ThroughputPlot
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         plot.SavePng(path, 900, 580);
     }
+
+    private static string Short(double value) => value >= 10_000 ? $"{value / 1000:0}k" : $"{value:0}";
 }

@@ -75,7 +75,7 @@ internal static class E2eScenario
             var early = sampler.PeakBetween(0.2, 0.4);
             var late = sampler.PeakBetween(0.8, 1.0);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"RESULT e2e-soak seconds={events / rate} ws_early_mb={early:0} ws_late_mb={late:0} growth_pct={(late / early - 1) * 100:0.0} flat={(late <= early * 1.1 ? "pass" : "fail")}"));
+                $"RESULT e2e-soak planned_seconds={events / rate} seconds={Stopwatch.GetElapsedTime(start).TotalSeconds:0} ws_early_mb={early:0} ws_late_mb={late:0} growth_pct={(late / early - 1) * 100:0.0} flat={(late <= early * 1.1 ? "pass" : "fail")}"));
         }
 
         return phase;
