@@ -31,18 +31,19 @@ internal static class PerformanceReport
         }
 
         md.AppendLine();
-        md.AppendLine(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Report", "performance-notes.md"))).AppendLine();
-        foreach (var scenario in runs.Scenarios.Where(s => !s.StartsWith("drill-", StringComparison.Ordinal)))
-        {
-            Scenario(md, runs, scenario, pictures.Where(p => p.Scenario == scenario).Select(p => p.File));
-        }
-
-        md.AppendLine("## Drills").AppendLine();
+        md.AppendLine("## Drills (last verdict of each)").AppendLine();
         md.AppendLine("| drill | last verdict | last RESULT line |").AppendLine("| --- | --- | --- |");
         foreach (var drill in Drills)
         {
             var last = runs.Runs(drill).LastOrDefault()?.LastOrDefault(l => l.Name == drill);
             md.AppendLine(last is null ? $"| {drill} | not run | |" : $"| {drill} | {last.Fields.GetValueOrDefault("verdict", "?")} | `{last.Text}` |");
+        }
+
+        md.AppendLine();
+        md.AppendLine(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Report", "performance-notes.md"))).AppendLine();
+        foreach (var scenario in runs.Scenarios.Where(s => !s.StartsWith("drill-", StringComparison.Ordinal)))
+        {
+            Scenario(md, runs, scenario, pictures.Where(p => p.Scenario == scenario).Select(p => p.File));
         }
 
         File.WriteAllText(Path.Combine(docsFolder, "performance.md"), md.ToString());
