@@ -1,9 +1,5 @@
-using System.Data.Common;
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DebateEvents.Benchmarks.Scenarios;
@@ -19,7 +15,7 @@ internal static class BareEfBaseline
     {
         var file = Path.Combine(folder, $"bare-ef-{Guid.NewGuid():N}.db");
         var services = new ServiceCollection();
-        services.AddDbContextPool<BareDbContext>(o => o.UseSqlite($"Data Source={file}").AddInterceptors(new WalPragmas()));
+        services.AddDbContextPool<BareDbContext>(o => o.UseSqlite($"Data Source={file}").AddInterceptors(new SqliteWalPragmas()));
         await using var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
         {
@@ -44,11 +40,7 @@ internal static class BareEfBaseline
             }
         }, cancellationToken)));
         var rate = perPublisher * publishers * rowsPerTransaction / watch.Elapsed.TotalSeconds;
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(file + suffix);
-        }
+        SqliteFiles.Delete(file);
 
         return rate;
     }
@@ -69,31 +61,5 @@ internal static class BareEfBaseline
     public sealed class BareDbContext(DbContextOptions<BareDbContext> options) : DbContext(options)
     {
         public DbSet<BareRow> Rows => Set<BareRow>();
-    }
-
-    /// <summary>WAL and <c>synchronous=NORMAL</c> once per native connection, as the outbox sets them.</summary>
-    private sealed class WalPragmas : DbConnectionInterceptor
-    {
-        private readonly ConditionalWeakTable<object, object> _configured = [];
-
-        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            if (connection is SqliteConnection { Handle: { } handle } && _configured.TryAdd(handle, handle))
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
-        {
-            if (connection is SqliteConnection { Handle: { } handle } && _configured.TryAdd(handle, handle))
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
-                command.ExecuteNonQuery();
-            }
-        }
     }
 }

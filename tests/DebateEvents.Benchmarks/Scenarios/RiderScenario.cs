@@ -5,6 +5,7 @@ using Confluent.Kafka;
 using DebateEvents.Kafka;
 using DebateEvents.Kafka.Routing;
 using DebateEvents.Embedded;
+using DebateEvents.Benchmarks.Peer;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +18,9 @@ namespace DebateEvents.Benchmarks.Scenarios;
 /// report with the same number in flight. Consume: a raw consumer loop versus a topic endpoint with per-key
 /// ordering (ConcurrentMessageLimit 16, 1,000 keys) into a no-op MassTransit consumer, both warm. Every rate is
 /// the best of two rounds after warm-up rounds (the machine is shared); each endpoint round consumes all 2.25
-/// produce rounds from its topic and times the last 2. 16 partitions keep each under about 4 MB (headers
+/// produce rounds from its topic and times the last 2. Wolverine, the peer, runs the same rounds on the same
+/// records in this process: its default and inline senders, and its default and inline listeners reading the
+/// topic our producer wrote. 16 partitions keep each under about 4 MB (headers
 /// included), below the mock's 5 MB / 100k message-set cap.
 /// </summary>
 internal static class RiderScenario
@@ -32,10 +35,12 @@ internal static class RiderScenario
         var small = await Measure(cluster, payloadBytes: 100, count: 60_000, cancellationToken);
         var large = await Measure(cluster, payloadBytes: 1024, count: 16_000, cancellationToken);
         return string.Create(CultureInfo.InvariantCulture,
-            $"RESULT rider produce_ratio={Math.Min(small.ProduceRatio, large.ProduceRatio):0.00} consume_ratio={Math.Min(small.ConsumeRatio, large.ConsumeRatio):0.00} consume_msgs={Math.Min(small.Consume, large.Consume):0}");
+            $"RESULT rider produce_ratio={Math.Min(small.Ours.Produce / small.Raw.Produce, large.Ours.Produce / large.Raw.Produce):0.00} "
+            + $"consume_ratio={Math.Min(small.Ours.Consume / small.Raw.Consume, large.Ours.Consume / large.Raw.Consume):0.00} consume_msgs={Math.Min(small.Ours.Consume, large.Ours.Consume):0} "
+            + $"{small.Describe("100")} {large.Describe("1k")}");
     }
 
-    private static async Task<(double ProduceRatio, double ConsumeRatio, double Consume)> Measure(
+    private static async Task<RiderFigures> Measure(
         EmbeddedKafkaCluster cluster, int payloadBytes, int count, CancellationToken cancellationToken)
     {
         var rawTopic = NewTopic(cluster, "raw", payloadBytes);
@@ -43,6 +48,8 @@ internal static class RiderScenario
         var oursTopic = NewTopic(cluster, "rider", payloadBytes);
         var padding = new string('x', Math.Max(0, payloadBytes - 60));
         double rawProduce = 0;
+        double wolverineProduce = 0;
+        double wolverineInlineProduce = 0;
         var events = Enumerable.Range(0, count).Select(i => new RiderBenchmarkEvent($"debate-{i % 1000:D4}", i, padding)).ToArray();
 
         double oursProduce = 0;
@@ -53,20 +60,30 @@ internal static class RiderScenario
             await bus.StartAsync(cancellationToken);
             var producer = producing.GetRequiredService<ITopicProducer<RiderBenchmarkEvent>>();
             var records = events.Select(e => builder.Build(e, EventEnvelope.New())).ToArray();
+            using var rawProducer = RawProducer(cluster);
+            await using var wolverineInlineProducer = await WolverineProducer.StartAsync(cluster.BootstrapServers,
+                NewTopic(cluster, "wolverine", payloadBytes), Partitions, inline: true);
+            await using var wolverineProducer = await WolverineProducer.StartAsync(cluster.BootstrapServers,
+                NewTopic(cluster, "wolverine", payloadBytes), Partitions, inline: false);
             Console.WriteLine($"rider {payloadBytes} B: body {records[0].Value.Length} B, {records[0].Headers.Count} headers, {count} records per round");
 
             // A warm-up round, then the best of two alternating rounds each: the machine is shared, so single runs are noisy.
+            // Every producer lives across the rounds, so the warm-up round also connects and warms it.
             for (var round = 0; round < 3; round++)
             {
                 var rawTopicOfRound = round switch { 1 => warmUpTopic, 2 => rawTopic, _ => NewTopic(cluster, "raw", payloadBytes) };
                 var rawRecords = records.Select(r => new EventRecord(rawTopicOfRound, r.Key, r.Value, r.Headers)).ToArray();
                 var size = round == 0 ? count / 4 : count;
-                var raw = await RawProduce(cluster, rawRecords[..size]);
+                var raw = await Timed(size, i => rawProducer.ProduceAsync(rawRecords[i].Topic, rawRecords[i].ToMessage()));
                 var ours = await Timed(size, i => producer.Produce(events[i], cancellationToken));
+                var wolverineInline = await wolverineInlineProducer.ProduceAsync(events[..size], cancellationToken);
+                var wolverine = await wolverineProducer.ProduceAsync(events[..size], cancellationToken);
                 if (round > 0)
                 {
                     rawProduce = Math.Max(rawProduce, raw);
                     oursProduce = Math.Max(oursProduce, ours);
+                    wolverineInlineProduce = Math.Max(wolverineInlineProduce, wolverineInline);
+                    wolverineProduce = Math.Max(wolverineProduce, wolverine);
                 }
             }
 
@@ -90,9 +107,32 @@ internal static class RiderScenario
             }
         }
 
+        var wolverineConsume = await WolverineConsume(cluster, oursTopic, count, payloadBytes, inline: false, cancellationToken);
+        var wolverineInlineConsume = await WolverineConsume(cluster, oursTopic, count, payloadBytes, inline: true, cancellationToken);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"rider {payloadBytes} B: produce raw {rawProduce:0} vs ours {oursProduce:0} msg/s ({oursProduce / rawProduce:0.00}); consume raw {rawConsume:0} vs ours {oursConsume:0} msg/s ({oursConsume / rawConsume:0.00})"));
-        return (oursProduce / rawProduce, oursConsume / rawConsume, oursConsume);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"rider {payloadBytes} B: wolverine produce default {wolverineProduce:0}, inline {wolverineInlineProduce:0} msg/s; consume default {wolverineConsume:0}, inline {wolverineInlineConsume:0} msg/s"));
+        return new RiderFigures((rawProduce, rawConsume), (oursProduce, oursConsume), (wolverineProduce, wolverineConsume), (wolverineInlineProduce, wolverineInlineConsume));
+    }
+
+    /// <summary>Wolverine's listener, warmed and measured in as many rounds as our endpoint; the best measured round.</summary>
+    private static async Task<double> WolverineConsume(EmbeddedKafkaCluster cluster, string topic, int count, int payloadBytes, bool inline,
+        CancellationToken cancellationToken)
+    {
+        double best = 0;
+        for (var round = 0; round < EndpointWarmUpRounds + 2; round++)
+        {
+            var counter = new RiderConsumeCounter { Expected = count * 9 / 4, WarmUp = count / 4 };
+            var label = $"{payloadBytes} B{(round < EndpointWarmUpRounds ? " warm-up" : string.Empty)}";
+            var rate = await WolverineRider.ConsumeAsync(cluster.BootstrapServers, topic, counter, inline, label, cancellationToken);
+            if (round >= EndpointWarmUpRounds)
+            {
+                best = Math.Max(best, rate);
+            }
+        }
+
+        return best;
     }
 
     /// <summary>One round of the topic endpoint reading the whole topic under a new group; returns msg/s after its warm-up.</summary>
@@ -143,9 +183,8 @@ internal static class RiderScenario
         return services.BuildServiceProvider();
     }
 
-    private static async Task<double> RawProduce(EmbeddedKafkaCluster cluster, EventRecord[] records)
-    {
-        using var producer = new ProducerBuilder<byte[]?, byte[]>(new ProducerConfig
+    private static IProducer<byte[]?, byte[]> RawProducer(EmbeddedKafkaCluster cluster) =>
+        new ProducerBuilder<byte[]?, byte[]>(new ProducerConfig
         {
             BootstrapServers = cluster.BootstrapServers,
             EnableIdempotence = true,
@@ -153,11 +192,9 @@ internal static class RiderScenario
             LingerMs = 5,
             BatchSize = 1_048_576,
         }).Build();
-        return await Timed(records.Length, i => producer.ProduceAsync(records[i].Topic, records[i].ToMessage()));
-    }
 
     /// <summary>Runs <paramref name="count"/> sends with at most <see cref="InFlight"/> unacknowledged; returns msg/s.</summary>
-    private static async Task<double> Timed(int count, Func<int, Task> send)
+    internal static async Task<double> Timed(int count, Func<int, Task> send)
     {
         using var window = new SemaphoreSlim(InFlight);
         var pending = new Task[count];

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using DebateEvents.Benchmarks.EndToEnd;
+using DebateEvents.Benchmarks.Report;
+using DebateEvents.Embedded;
+
+namespace DebateEvents.Benchmarks.Scenarios;
+
+/// <summary>
+/// Events through the whole pipeline (<see cref="E2ePipeline"/>): at saturation (4 publishers as fast as they go)
+/// and at fixed offered rates of 1,000 and 2,000 events/s, each phase on a fresh pipeline warmed by 2,000 events
+/// first. Latency runs from the publisher's commit to the processor's inbox commit (HdrHistogram); memory is the
+/// process's working set (embedded cluster included) and the GC heap, sampled every 250 ms. The baseline is bare
+/// EF Core committing the same domain row in one-row transactions, in the same run. Arguments:
+/// <c>--seconds N</c> per fixed-rate phase (default 10), <c>--soak N</c> runs the 2,000/s phase N seconds and
+/// judges its memory flat, <c>--out DIR</c> writes the latency picture there.
+/// </summary>
+internal static class E2eScenario
+{
+    private const int Publishers = 4;
+    private const int Partitions = 6;
+    private const int WarmUpEvents = 2_000;
+    private const int SaturationEvents = 20_000;
+
+    public static async Task<string> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var seconds = IntArgument(args, "--seconds", 10);
+        var soak = IntArgument(args, "--soak", 0);
+        var output = Argument(args, "--out");
+        using var cluster = EmbeddedKafkaCluster.Start();
+        var folder = Path.Combine(Path.GetTempPath(), $"e2e-bench-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var bareEf = await BareEfBaseline.MeasureAsync(folder, Publishers, total: 30_000, rowsPerTransaction: 1, cancellationToken);
+        var phases = new List<E2ePhase>
+        {
+            await RunPhaseAsync(cluster, folder, "saturation", 0, SaturationEvents, soak: false, cancellationToken),
+            await RunPhaseAsync(cluster, folder, "1000", 1_000, 1_000 * seconds, soak: false, cancellationToken),
+            await RunPhaseAsync(cluster, folder, "2000", 2_000, 2_000 * (soak > 0 ? soak : seconds), soak > 0, cancellationToken),
+        };
+        Directory.Delete(folder, recursive: true);
+        foreach (var phase in phases.SkipLast(1))
+        {
+            Console.WriteLine(phase.ResultLine(bareEf));
+        }
+
+        if (output is not null)
+        {
+            LatencyPlot.Write(phases, Path.Combine(output, "e2e-latency.png"));
+        }
+
+        return phases[^1].ResultLine(bareEf);
+    }
+
+    private static async Task<E2ePhase> RunPhaseAsync(EmbeddedKafkaCluster cluster, string folder, string label, int rate, int events, bool soak,
+        CancellationToken cancellationToken)
+    {
+        var log = new E2eLatencyLog();
+        await using var pipeline = await E2ePipeline.StartAsync(cluster, folder, Partitions, log);
+        await OfferAsync(pipeline, 0, WarmUpEvents, cancellationToken);
+        await log.WaitForAsync(WarmUpEvents, TimeSpan.FromMinutes(2), cancellationToken);
+        log.Reset();
+        var sampler = new MemorySampler();
+        var start = Stopwatch.GetTimestamp();
+        var offered = await OfferAsync(pipeline, rate, events, cancellationToken);
+        await log.WaitForAsync(events, TimeSpan.FromMinutes(5), cancellationToken);
+        var eps = events / Stopwatch.GetElapsedTime(start, log.LastProcessedAt).TotalSeconds;
+        await sampler.DisposeAsync();
+        var phase = new E2ePhase(label, rate, offered, eps, log.Snapshot(), sampler.PeakWorkingSetMb, sampler.PeakHeapMb);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"e2e {label}: offered {offered:0}/s, processed {eps:0}/s, p50 {phase.Percentile(50):0.0} ms, p99 {phase.Percentile(99):0.0} ms, "
+            + $"p99.9 {phase.Percentile(99.9):0.0} ms, peak working set {sampler.PeakWorkingSetMb:0} MB, GC heap {sampler.PeakHeapMb:0} MB"));
+        if (soak)
+        {
+            // Flat: the working set's peak over the last fifth of the soak within 10 % of its peak over the second fifth (after warm-up).
+            var early = sampler.PeakBetween(0.2, 0.4);
+            var late = sampler.PeakBetween(0.8, 1.0);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"RESULT e2e-soak planned_seconds={events / rate} seconds={Stopwatch.GetElapsedTime(start).TotalSeconds:0} ws_early_mb={early:0} ws_late_mb={late:0} growth_pct={(late / early - 1) * 100:0.0} flat={(late <= early * 1.1 ? "pass" : "fail")}"));
+        }
+
+        return phase;
+    }
+
+    /// <summary>
+    /// Commits <paramref name="events"/> units of work from 4 publishers, each on its own schedule at
+    /// <paramref name="rate"/> in total (0: as fast as they go); returns the achieved offered rate.
+    /// </summary>
+    private static async Task<double> OfferAsync(E2ePipeline pipeline, int rate, int events, CancellationToken cancellationToken)
+    {
+        var perPublisher = events / Publishers;
+        var interval = rate == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds((double)Publishers / rate);
+        var start = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, Publishers).Select(p => Task.Run(async () =>
+        {
+            for (var i = 0; i < perPublisher; i++)
+            {
+                var ahead = interval * i + TimeSpan.FromTicks(p * interval.Ticks / Publishers) - Stopwatch.GetElapsedTime(start);
+                if (ahead > TimeSpan.FromMilliseconds(1))
+                {
+                    await Task.Delay(ahead, cancellationToken);
+                }
+
+                await pipeline.CommitAsync(p, i, cancellationToken);
+            }
+        }, cancellationToken)));
+        return perPublisher * Publishers / Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+
+    private static string? Argument(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static int IntArgument(string[] args, string name, int fallback) =>
+        Argument(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+}
