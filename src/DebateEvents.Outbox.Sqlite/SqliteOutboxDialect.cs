@@ -24,7 +24,15 @@ internal sealed class SqliteOutboxDialect : OutboxDialect
     public override bool IsInProcess => true;
 
     // EF Core's SQLite provider stores Guids as upper-case text.
-    public override object EventIdValue(Guid eventId) => eventId.ToString("D").ToUpperInvariant();
+    public override object EventIdValue(Guid eventId) =>
+        string.Create(36, eventId, static (chars, id) =>
+        {
+            id.TryFormat(chars, out _, "D");
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = char.ToUpperInvariant(chars[i]);
+            }
+        });
 
     public override IReadOnlyList<string> SchemaStatements { get; } =
     [

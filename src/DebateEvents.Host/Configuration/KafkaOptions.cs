@@ -61,7 +61,7 @@ public sealed class KafkaOptions
 
     /// <summary>The most records each topic endpoint holds in memory before it stops polling.</summary>
     [Range(1, 1_000_000)]
-    public int MaxBufferedRecords { get; set; } = 2_000;
+    public int MaxBufferedRecords { get; set; } = 500;
 
     /// <summary>The consumers' <c>session.timeout.ms</c>.</summary>
     [Range(1_000, 3_600_000)]

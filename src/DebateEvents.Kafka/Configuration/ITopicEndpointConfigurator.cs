@@ -24,7 +24,8 @@ public interface ITopicEndpointConfigurator : IReceiveEndpointConfigurator
 
     /// <summary>
     /// Polled but unsettled records above which the endpoint stops polling until half have settled
-    /// (librdkafka keeps its own bounded prefetch meanwhile). Default 2,000.
+    /// (librdkafka keeps its own bounded prefetch meanwhile). Default 500: every buffered record is still alive at
+    /// each garbage collection, and a larger buffer measured more CPU per record without more throughput.
     /// </summary>
     int MaxBufferedRecords { set; }
 

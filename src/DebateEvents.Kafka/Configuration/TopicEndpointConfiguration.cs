@@ -28,7 +28,7 @@ internal sealed class TopicEndpointConfiguration : ReceiveEndpointConfiguration,
     private KafkaTopicOptions? _topicOptions;
     private TimeSpan[] _retryDelays = [];
     private TimeSpan _commitInterval = TimeSpan.FromSeconds(1);
-    private int _maxBufferedRecords = 2_000;
+    private int _maxBufferedRecords = 500;
     private TimeSpan _drainTimeout = TimeSpan.FromSeconds(30);
     private TimeSpan _redeliveryDelay = TimeSpan.FromSeconds(1);
 

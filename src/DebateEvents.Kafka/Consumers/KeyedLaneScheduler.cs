@@ -8,11 +8,14 @@ namespace DebateEvents.Kafka.Consumers;
 /// has queued records; a worker owns a lane until it is empty, so no two workers ever run one key.
 /// A handler may defer its record (a retry that is not due yet): the record stays at the head of its
 /// lane, the worker moves on, and the lane is run again after the returned delay.
+/// Emptied lanes are kept for reuse (a few per worker): with many keys nearly every record opens a lane.
 /// </summary>
 internal sealed class KeyedLaneScheduler
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<LaneKey, Lane> _lanes = [];
+    private readonly Stack<Lane> _spareLanes = new();
+    private readonly int _maxSpareLanes;
     private readonly Channel<Lane> _ready = Channel.CreateUnbounded<Lane>();
     private readonly Func<ConsumedRecord, ValueTask<TimeSpan>> _handle;
     private readonly Task[] _workers;
@@ -21,6 +24,7 @@ internal sealed class KeyedLaneScheduler
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
         _handle = handle;
+        _maxSpareLanes = concurrency * 4;
         _workers = new Task[concurrency];
         for (var i = 0; i < concurrency; i++)
         {
@@ -38,7 +42,8 @@ internal sealed class KeyedLaneScheduler
         {
             if (!_lanes.TryGetValue(key, out lane))
             {
-                lane = new Lane(key);
+                lane = _spareLanes.TryPop(out var spare) ? spare : new Lane();
+                lane.Key = key;
                 _lanes.Add(key, lane);
             }
 
@@ -72,8 +77,7 @@ internal sealed class KeyedLaneScheduler
                 {
                     if (!lane.Records.TryPeek(out record))
                     {
-                        lane.Scheduled = false;
-                        _lanes.Remove(lane.Key);
+                        Retire(lane);
                         break;
                     }
                 }
@@ -93,15 +97,27 @@ internal sealed class KeyedLaneScheduler
         }
     }
 
+    /// <summary>Under the gate: the lane ran empty, so it leaves the table; nothing else refers to it any more.</summary>
+    private void Retire(Lane lane)
+    {
+        lane.Scheduled = false;
+        _lanes.Remove(lane.Key);
+        lane.Key = default;
+        if (_spareLanes.Count < _maxSpareLanes)
+        {
+            _spareLanes.Push(lane);
+        }
+    }
+
     private async Task RunLaterAsync(Lane lane, TimeSpan delay)
     {
         await Task.Delay(delay);
         _ready.Writer.TryWrite(lane);
     }
 
-    private sealed class Lane(LaneKey key)
+    private sealed class Lane
     {
-        public LaneKey Key { get; } = key;
+        public LaneKey Key { get; set; }
 
         public Queue<ConsumedRecord> Records { get; } = new();
 

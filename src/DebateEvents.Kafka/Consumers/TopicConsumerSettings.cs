@@ -19,7 +19,7 @@ internal sealed class TopicConsumerSettings
     public int ConcurrentMessageLimit { get; init; } = 16;
 
     /// <summary>Polled but unsettled records above which polling stops until half have settled.</summary>
-    public int MaxBufferedRecords { get; init; } = 2_000;
+    public int MaxBufferedRecords { get; init; } = 500;
 
     public TimeSpan CommitInterval { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -104,7 +104,7 @@ internal sealed class KafkaReceiveContext : ScopePipeContext, ReceiveContext, IK
     {
         IsDelivered = true;
         context.LogConsumed(duration, consumerType);
-        return _endpoint.ReceiveObservers.PostConsume(context, duration, consumerType);
+        return ObserverSet.IsEmpty(_endpoint.ReceiveObservers) ? Task.CompletedTask : _endpoint.ReceiveObservers.PostConsume(context, duration, consumerType);
     }
 
     public Task NotifyFaulted<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType, Exception exception)

@@ -11,16 +11,18 @@ internal static class HeaderCodec
 {
     public static byte[] Encode(IReadOnlyList<KeyValuePair<string, byte[]>> headers)
     {
+        // Indexed loops: foreach over the interface would box the list's enumerator, twice per event.
         var size = 0;
-        foreach (var header in headers)
+        for (var i = 0; i < headers.Count; i++)
         {
-            size += 8 + Encoding.UTF8.GetByteCount(header.Key) + header.Value.Length;
+            size += 8 + Encoding.UTF8.GetByteCount(headers[i].Key) + headers[i].Value.Length;
         }
 
         var buffer = new byte[size];
         var span = buffer.AsSpan();
-        foreach (var header in headers)
+        for (var i = 0; i < headers.Count; i++)
         {
+            var header = headers[i];
             var nameLength = Encoding.UTF8.GetBytes(header.Key, span[4..]);
             BinaryPrimitives.WriteInt32LittleEndian(span, nameLength);
             span = span[(4 + nameLength)..];

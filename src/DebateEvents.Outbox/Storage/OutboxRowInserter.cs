@@ -13,15 +13,19 @@ namespace DebateEvents.Outbox.Storage;
 /// costs several times more per row, and an outbox row never needs change tracking after it is written.
 /// Server databases get multi-row INSERTs (fewer round trips); SQLite, in process, gets one prepared
 /// single-row INSERT executed per row (no round trips to save, and no statement to parse again).
+/// Every row goes in pending (no attempts, no error, not delivered): those four columns are literals in the
+/// statement, since each bound parameter costs a name lookup and a binder object per row.
 /// </summary>
 internal sealed class OutboxRowInserter(IOptions<DebateEventsOutboxOptions> options)
 {
     // SQLite resolves each named parameter with a linear scan of the statement's parameters, so the
     // cost of one statement grows with the square of its parameter count: keep statements small.
     private const int RowsPerStatement = 10;
-    private const int ColumnCount = 12;
+    private const int ParametersPerRow = 8;
     private const string Columns =
         "event_id, topic, record_key, record_value, headers, ordering_key, bucket, created_at, attempts, next_attempt_at, last_error, delivered_at";
+    private const string PendingValues = ", 0, 0, NULL, NULL)";
+    private static readonly string[] ParameterNames = Enumerable.Range(0, RowsPerStatement * ParametersPerRow).Select(i => $"@p{i}").ToArray();
 
     private readonly OutboxDialect _dialect = options.Value.Dialect!;
     private readonly ConcurrentDictionary<int, string> _statements = new();
@@ -73,7 +77,7 @@ internal sealed class OutboxRowInserter(IOptions<DebateEventsOutboxOptions> opti
         var command = CreateCommand(context, count);
         for (var i = 0; i < count; i++)
         {
-            SetValues(command.Parameters, i * ColumnCount, rows[start + i]);
+            SetValues(command.Parameters, i * ParametersPerRow, rows[start + i]);
         }
 
         return command;
@@ -85,10 +89,10 @@ internal sealed class OutboxRowInserter(IOptions<DebateEventsOutboxOptions> opti
         var command = context.Database.GetDbConnection().CreateCommand();
         command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = _statements.GetOrAdd(rowCount, BuildStatement);
-        for (var i = 0; i < rowCount * ColumnCount; i++)
+        for (var i = 0; i < rowCount * ParametersPerRow; i++)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@p{i}";
+            parameter.ParameterName = ParameterNames[i];
             command.Parameters.Add(parameter);
         }
 
@@ -97,6 +101,11 @@ internal sealed class OutboxRowInserter(IOptions<DebateEventsOutboxOptions> opti
 
     private void SetValues(DbParameterCollection parameters, int first, OutboxMessage row)
     {
+        if (row.Attempts != 0 || row.NextAttemptAt != 0 || row.LastError is not null || row.DeliveredAt is not null)
+        {
+            throw new InvalidOperationException($"Outbox row {row.EventId} is not new: only pending rows are inserted.");
+        }
+
         void Set(int column, object? value) => parameters[first + column].Value = value ?? DBNull.Value;
 
         Set(0, _dialect.EventIdValue(row.EventId));
@@ -107,10 +116,6 @@ internal sealed class OutboxRowInserter(IOptions<DebateEventsOutboxOptions> opti
         Set(5, row.OrderingKey);
         Set(6, row.Bucket);
         Set(7, row.CreatedAt);
-        Set(8, row.Attempts);
-        Set(9, row.NextAttemptAt);
-        Set(10, row.LastError);
-        Set(11, row.DeliveredAt);
     }
 
     private static string BuildStatement(int count)
@@ -119,12 +124,12 @@ internal sealed class OutboxRowInserter(IOptions<DebateEventsOutboxOptions> opti
         for (var i = 0; i < count; i++)
         {
             text.Append(i == 0 ? "(" : ", (");
-            for (var column = 0; column < ColumnCount; column++)
+            for (var column = 0; column < ParametersPerRow; column++)
             {
-                text.Append(column == 0 ? "@p" : ", @p").Append((i * ColumnCount) + column);
+                text.Append(column == 0 ? "@p" : ", @p").Append((i * ParametersPerRow) + column);
             }
 
-            text.Append(')');
+            text.Append(PendingValues);
         }
 
         return text.ToString();
