@@ -23,7 +23,7 @@ void Stop(PosixSignalContext context)
 
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-using var broker = StandaloneBroker.Start(options);
+await using var broker = await StandaloneBroker.StartAsync(options);
 Console.WriteLine(broker.ReadyLine);
 Console.WriteLine("Topics are created on first use (4 partitions), or with POST /topics/{name}?partitions=N on the control endpoint. Ctrl-C stops; everything is in memory and gone then.");
 await stopped.Task;

@@ -7,12 +7,12 @@ namespace DebateEvents.Broker;
 /// The embedded Kafka cluster behind fixed-port forwarders (each broker advertises its forwarder's port, so
 /// clients never see librdkafka's own ports), the embedded Schema Registry and the control endpoint.
 /// </summary>
-internal sealed class StandaloneBroker : IDisposable
+internal sealed class StandaloneBroker : IAsyncDisposable
 {
     private readonly EmbeddedKafkaCluster _cluster;
     private readonly List<PortForwarder> _forwarders = [];
     private readonly EmbeddedSchemaRegistry _registry;
-    private readonly ControlEndpoint _control;
+    private ControlEndpoint? _control;
 
     private StandaloneBroker(BrokerOptions options)
     {
@@ -29,11 +29,10 @@ internal sealed class StandaloneBroker : IDisposable
             }
 
             _registry = EmbeddedSchemaRegistry.Start(options.RegistryPort);
-            _control = ControlEndpoint.Start(options.ControlPort, _cluster, BrokerAddresses);
         }
         catch
         {
-            Dispose();
+            Stop();
             throw;
         }
     }
@@ -43,13 +42,35 @@ internal sealed class StandaloneBroker : IDisposable
 
     /// <summary>The line printed once everything listens; the drills wait for it.</summary>
     public string ReadyLine =>
-        $"Broker ready: kafka={string.Join(',', BrokerAddresses)} registry={_registry.Url} control={_control.Url}";
+        $"Broker ready: kafka={string.Join(',', BrokerAddresses)} registry={_registry.Url} control={_control?.Url}";
 
-    public static StandaloneBroker Start(BrokerOptions options) => new(options);
-
-    public void Dispose()
+    public static async Task<StandaloneBroker> StartAsync(BrokerOptions options)
     {
-        _control?.Dispose();
+        var broker = new StandaloneBroker(options);
+        try
+        {
+            broker._control = await ControlEndpoint.StartAsync(options.ControlPort, broker._cluster, broker.BrokerAddresses).ConfigureAwait(false);
+            return broker;
+        }
+        catch
+        {
+            await broker.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_control is not null)
+        {
+            await _control.DisposeAsync().ConfigureAwait(false);
+        }
+
+        Stop();
+    }
+
+    private void Stop()
+    {
         _registry?.Dispose();
         foreach (var forwarder in _forwarders)
         {

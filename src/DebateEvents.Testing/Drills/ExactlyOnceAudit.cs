@@ -1,17 +1,20 @@
-using System.Net;
-using System.Text.Json;
-
-namespace DebateEvents.Host.Tests.Embedded;
+namespace DebateEvents.Testing.Drills;
 
 /// <summary>
-/// Checks what the processors made of the posted events: every accepted event handled once by its processor
-/// (one inbox entry, its effect in the read model exactly once), each debate's arguments after its opening and
-/// in posting order, and one webhook request handled per recorded decision. Returns the problems, naming ids.
+/// Checks what the processors made of the posted events, from the host's database: every accepted event handled
+/// once by its processor (one inbox entry), each debate's argument count in its read model matching what was
+/// accepted, each debate's events handled in posting order, and, when webhooks are configured, one webhook request
+/// handled per recorded decision. Problems name ids and start with <c>missing</c>, <c>doubled</c> or <c>out of order</c>.
 /// </summary>
-internal sealed class ExactlyOnceAudit(IReadOnlyCollection<PostedEvent> posted, HostDatabase database)
+/// <param name="posted">The requests the load made.</param>
+/// <param name="database">The host's database.</param>
+/// <param name="webhooksExpected">True when the host has a webhook subscriber, so each decision asks for one delivery.</param>
+public sealed class ExactlyOnceAudit(IReadOnlyCollection<PostedEvent> posted, HostDatabase database, bool webhooksExpected = true)
 {
-    public async Task<List<string>> FindProblemsAsync(HttpClient host)
+    /// <summary>Every problem found now (empty when all is accounted for).</summary>
+    public List<string> FindProblems()
     {
+        ArgumentNullException.ThrowIfNull(database);
         var inbox = database.Inbox();
         var handled = inbox.ToLookup(i => (i.EventId, i.Consumer));
         var problems = new List<string>();
@@ -24,23 +27,40 @@ internal sealed class ExactlyOnceAudit(IReadOnlyCollection<PostedEvent> posted, 
             }
         }
 
+        var arguments = database.ArgumentCounts();
         foreach (var debate in posted.Where(p => p.Type != "DecisionMade").GroupBy(p => p.DebateId))
         {
-            await CheckDebateAsync(host, debate.Key, [.. debate], handled, problems);
+            CheckDebate(debate.Key, [.. debate], arguments, handled, problems);
         }
 
-        CheckWebhooks(inbox, problems);
+        if (webhooksExpected)
+        {
+            CheckWebhooks(inbox, problems);
+        }
+
         return problems;
     }
 
-    private static async Task CheckDebateAsync(HttpClient host, Guid debateId, List<PostedEvent> events,
-        ILookup<(Guid, string), (Guid EventId, string Consumer, long ReceivedAt)> handled, List<string> problems)
+    /// <summary>Polls <see cref="FindProblems"/> until none is left or <paramref name="settle"/> has passed; returns the last problems.</summary>
+    public async Task<List<string>> SettleAsync(TimeSpan settle, CancellationToken cancellationToken = default)
     {
-        using var response = await host.GetAsync(new Uri($"/debates/{debateId}", UriKind.Relative));
-        var opened = events[0].Accepted;
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        var deadline = DateTime.UtcNow + settle;
+        var problems = FindProblems();
+        while (problems.Count > 0 && DateTime.UtcNow < deadline)
         {
-            if (opened)
+            await Task.Delay(500, cancellationToken).ConfigureAwait(false);
+            problems = FindProblems();
+        }
+
+        return problems;
+    }
+
+    private static void CheckDebate(Guid debateId, List<PostedEvent> events, Dictionary<Guid, int> arguments,
+        ILookup<(Guid, string), InboxEntry> handled, List<string> problems)
+    {
+        if (!arguments.TryGetValue(debateId, out var counted))
+        {
+            if (events[0].Accepted)
             {
                 problems.Add($"missing: debate {debateId} has no read model");
             }
@@ -48,13 +68,11 @@ internal sealed class ExactlyOnceAudit(IReadOnlyCollection<PostedEvent> posted, 
             return;
         }
 
-        var view = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        var arguments = view.GetProperty("argumentCount").GetInt32();
         var accepted = events.Count(e => e.Type == "ArgumentSubmitted" && e.Accepted);
         var unanswered = events.Count(e => e.Type == "ArgumentSubmitted" && !e.Accepted);
-        if (arguments < accepted || arguments > accepted + unanswered)
+        if (counted < accepted || counted > accepted + unanswered)
         {
-            problems.Add($"{(arguments < accepted ? "missing" : "doubled")}: debate {debateId} counts {arguments} arguments, {accepted} accepted");
+            problems.Add($"{(counted < accepted ? "missing" : "doubled")}: debate {debateId} counts {counted} arguments, {accepted} accepted");
         }
 
         // The debate's events share its key: each must have been handled no earlier than the one posted before it.
@@ -67,7 +85,7 @@ internal sealed class ExactlyOnceAudit(IReadOnlyCollection<PostedEvent> posted, 
         }
     }
 
-    private void CheckWebhooks(List<(Guid EventId, string Consumer, long ReceivedAt)> inbox, List<string> problems)
+    private void CheckWebhooks(List<InboxEntry> inbox, List<string> problems)
     {
         var decisions = database.Decisions();
         var deliveries = database.WebhookDeliveries().ToHashSet();
