@@ -1,10 +1,11 @@
 using System.Reflection;
 
 // Each scenario is a static class named <Name>Scenario with RunAsync(CancellationToken) returning its
-// final "RESULT <name> key=value ..." line; the first argument picks one by name.
+// final "RESULT <name> key=value ..." line; the first argument picks one by name, in kebab case
+// (DrillCrashScenario is drill-crash).
 var scenarios = typeof(Program).Assembly.GetTypes()
     .Where(t => t is { IsAbstract: true, IsSealed: true } && t.Name.EndsWith("Scenario", StringComparison.Ordinal))
-    .Select(t => (Name: t.Name[..^"Scenario".Length].ToLowerInvariant(), Run: t.GetMethod("RunAsync", BindingFlags.Public | BindingFlags.Static)))
+    .Select(t => (Name: System.Text.RegularExpressions.Regex.Replace(t.Name[..^"Scenario".Length], "(?<=[a-z0-9])([A-Z])", "-$1").ToLowerInvariant(), Run: t.GetMethod("RunAsync", BindingFlags.Public | BindingFlags.Static)))
     .Where(s => s.Run is not null)
     .ToDictionary(s => s.Name, s => s.Run!);
 
