@@ -3,13 +3,13 @@ namespace DebateEvents.Testing.Drills;
 /// <summary>
 /// Checks what the processors made of the posted events, from the host's database: every accepted event handled
 /// once by its processor (one inbox entry), each debate's argument count in its read model matching what was
-/// accepted, each debate's events handled in posting order, one webhook request handled per recorded decision (the
-/// decision processor asks for it through the outbox) and, when a subscriber is configured, each one delivered. Problems name ids and start with <c>missing</c>, <c>doubled</c> or <c>out of order</c>.
+/// accepted, each debate's events handled in posting order, and, as <see cref="WebhookAudit"/> says, one webhook
+/// request handled per recorded decision (the decision processor asks for it through the outbox) and each delivered. Problems name ids and start with <c>missing</c>, <c>doubled</c> or <c>out of order</c>.
 /// </summary>
 /// <param name="posted">The requests the load made.</param>
 /// <param name="database">The host's database.</param>
-/// <param name="webhooksExpected">True when the host has a webhook subscriber, so each recorded decision must have been delivered.</param>
-public sealed class ExactlyOnceAudit(IReadOnlyCollection<PostedEvent> posted, HostDatabase database, bool webhooksExpected = true)
+/// <param name="webhooks">What to check of the webhook requests the decisions made.</param>
+public sealed class ExactlyOnceAudit(IReadOnlyCollection<PostedEvent> posted, HostDatabase database, WebhookAudit webhooks = WebhookAudit.Delivered)
 {
     /// <summary>Every problem found now (empty when all is accounted for).</summary>
     public List<string> FindProblems()
@@ -33,7 +33,10 @@ public sealed class ExactlyOnceAudit(IReadOnlyCollection<PostedEvent> posted, Ho
             CheckDebate(debate.Key, [.. debate], arguments, handled, problems);
         }
 
-        CheckWebhooks(inbox, problems);
+        if (webhooks != WebhookAudit.None)
+        {
+            CheckWebhooks(inbox, problems);
+        }
 
         return problems;
     }
@@ -86,7 +89,7 @@ public sealed class ExactlyOnceAudit(IReadOnlyCollection<PostedEvent> posted, Ho
     {
         var decisions = database.Decisions();
         var deliveries = database.WebhookDeliveries().ToHashSet();
-        foreach (var decision in posted.Where(p => webhooksExpected && p.Type == "DecisionMade" && p.Accepted).Select(p => p.SubjectId))
+        foreach (var decision in posted.Where(p => webhooks == WebhookAudit.Delivered && p.Type == "DecisionMade" && p.Accepted).Select(p => p.SubjectId))
         {
             if (decisions.Contains(decision) && !deliveries.Contains(decision))
             {

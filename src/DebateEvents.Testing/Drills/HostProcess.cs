@@ -102,6 +102,33 @@ public sealed class HostProcess : IAsyncDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>
+    /// SIGTERM, as an orchestrator stops a service: the host shuts down in order (its consumers leave their groups)
+    /// and this returns once it has exited, or kills it after <paramref name="timeout"/> (30 s by default).
+    /// </summary>
+    public async Task StopAsync(TimeSpan? timeout = null)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var signal = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+        }
+    }
+
     /// <summary>Kills the process if it still runs.</summary>
     public ValueTask DisposeAsync()
     {

@@ -25,7 +25,7 @@ internal sealed class DrillVerdict
 
     public static async Task<DrillVerdict> ReconcileAsync(DrillEnvironment environment, IReadOnlyCollection<PostedEvent> posted, TimeSpan settle)
     {
-        var audit = new ExactlyOnceAudit(posted, environment.Database, webhooksExpected: false);
+        var audit = new ExactlyOnceAudit(posted, environment.Database, WebhookAudit.Requested);
         var problems = await audit.SettleAsync(settle);
         var onTopics = new HashSet<Guid>();
         foreach (var topic in new[] { "debate-events", "decision-events" })

@@ -28,7 +28,7 @@ public sealed class StandaloneBrokerTests : IAsyncLifetime
 
         await using var restarted = await RunLifeAsync(load, kill: false);
         var posted = load.Posted.ToList();
-        var problems = await new ExactlyOnceAudit(posted, HostDatabase.Sqlite(_databasePath), webhooksExpected: false).SettleAsync(Settle);
+        var problems = await new ExactlyOnceAudit(posted, HostDatabase.Sqlite(_databasePath), WebhookAudit.Requested).SettleAsync(Settle);
         var afterRestart = IdsOnTopic();
 
         Assert.True(firstLife.Count >= 4, $"only {firstLife.Count} debate events before the kill; the load did not run");
