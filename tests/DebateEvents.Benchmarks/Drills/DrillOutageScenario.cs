@@ -34,11 +34,18 @@ internal static class DrillOutageScenario
         var up = Stopwatch.GetTimestamp();
         Console.WriteLine($"brokers up with {load.Posted.Count(p => p.Accepted)} accepted; health so far {health.Sequence}");
 
-        // Drained: every event accepted up to now handled once, while the load goes on.
-        var backlog = new ExactlyOnceAudit([.. load.Posted], environment.Database, WebhookAudit.None);
-        var undrained = await backlog.SettleAsync(Settle, cancellationToken);
+        // Drained: every event accepted up to now handled by its processor, while the load goes on (the full audit
+        // waits for the end: a debate half posted by now would count arguments that came later).
+        var backlog = load.Posted.Where(p => p.Accepted).Select(p => p.EventId!.Value).ToHashSet();
+        var undrained = backlog.Count;
+        while (undrained > 0 && Stopwatch.GetElapsedTime(up) < Settle)
+        {
+            await Task.Delay(200, cancellationToken);
+            undrained = backlog.Except(environment.Database.Inbox().Select(i => i.EventId)).Count();
+        }
+
         var drained = Stopwatch.GetElapsedTime(up);
-        Console.WriteLine($"drained in {drained.TotalSeconds:0.0} s ({undrained.Count} problems left)");
+        Console.WriteLine($"backlog of {backlog.Count} drained in {drained.TotalSeconds:0.0} s ({undrained} left)");
         var rest = before - drained;
         if (rest > TimeSpan.Zero)
         {
@@ -62,10 +69,12 @@ internal static class DrillOutageScenario
         return verdict
             .With("outage_s", outage.TotalSeconds)
             .With("drain_s", Math.Round(drained.TotalSeconds, 1))
+            .With("backlog", backlog.Count)
             .With("health", health.Sequence)
             .With("health_after", finalHealth.Current)
             .With("refused", load.Refused.Count)
             .With("unanswered", load.Posted.Count(p => !p.Accepted))
+            .FailIf(undrained > 0, $"{undrained} events accepted before the brokers came back were not handled within {Settle.TotalSeconds} s")
             .FailIf(!leftHealthy, "health stayed Healthy while every broker was down")
             .FailIf(finalHealth.Current != "Healthy", $"health did not come back to Healthy: {finalHealth.Current}")
             .FailIf(!load.Refused.IsEmpty, $"the host refused well-formed events: {load.Refused.FirstOrDefault()}")

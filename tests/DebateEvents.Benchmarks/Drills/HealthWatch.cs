@@ -31,6 +31,11 @@ internal sealed class HealthWatch(Uri host)
         while (!cancellationToken.IsCancellationRequested)
         {
             var status = await StatusAsync(client, cancellationToken);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
             lock (_changes)
             {
                 if (_changes.Count == 0 || _changes[^1].Status != status)
