@@ -74,6 +74,20 @@ public sealed class EmbeddedKafkaCluster : IDisposable
     public void SetBrokerUp(int brokerId) =>
         Check(LibrdkafkaMock.BrokerSetUp(Cluster, brokerId), $"bring broker {brokerId} up");
 
+    /// <summary>
+    /// Changes the address a broker advertises in metadata (the listener keeps its own port): for a proxy in front
+    /// of the broker, such as the standalone broker's fixed ports.
+    /// </summary>
+    public void SetBrokerAdvertisedAddress(int brokerId, string host, int port)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(host);
+        ArgumentOutOfRangeException.ThrowIfLessThan(brokerId, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(brokerId, Brokers);
+        ArgumentOutOfRangeException.ThrowIfLessThan(port, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
+        LibrdkafkaMock.BrokerSetHostPort(Cluster, brokerId, host, port);
+    }
+
     /// <summary>Delays every response of one broker by <paramref name="roundTrip"/> (zero removes the delay).</summary>
     public void SetBrokerRoundTripTime(int brokerId, TimeSpan roundTrip) =>
         Check(LibrdkafkaMock.BrokerSetRtt(Cluster, brokerId, (int)roundTrip.TotalMilliseconds), $"set broker {brokerId} latency");

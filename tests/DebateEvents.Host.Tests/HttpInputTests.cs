@@ -33,6 +33,18 @@ public sealed class HttpInputTests(HostFactory factory) : IClassFixture<HostFact
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, withoutLength.StatusCode);
     }
 
+    [Fact]
+    public async Task BodyTooLargeForOneKafkaRecord_Gets413_RatherThanAnAcceptanceKafkaWouldRefuse()
+    {
+        // Under 1 MiB, but its record would exceed Kafka's 1,000,000-byte message size: accepted, it would be parked
+        // by the outbox as MsgSizeTooLarge and never reach a consumer (found by drill-fuzz).
+        var body = $$"""{"debateId":"{{Guid.NewGuid()}}","question":"{{new string('q', 950_000)}}","participants":["a","b"],"roundsPlanned":2,"initiatedBy":"t","occurredAt":"2026-11-30T00:00:00Z"}""";
+        using var response = await _client.PostAsync(new Uri("/events/DebateInitiated", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("900000 bytes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("null")]

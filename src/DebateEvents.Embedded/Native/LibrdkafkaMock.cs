@@ -54,6 +54,9 @@ internal static partial class LibrdkafkaMock
     [LibraryImport(Library, EntryPoint = "rd_kafka_mock_broker_set_up")]
     internal static partial int BrokerSetUp(IntPtr cluster, int brokerId);
 
+    [LibraryImport(Library, EntryPoint = "rd_kafka_mock_broker_set_host_port", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial void BrokerSetHostPort(IntPtr cluster, int brokerId, string host, int port);
+
     [LibraryImport(Library, EntryPoint = "rd_kafka_mock_broker_set_rtt")]
     internal static partial int BrokerSetRtt(IntPtr cluster, int brokerId, int rttMs);
 

@@ -1,9 +1,12 @@
 namespace DebateEvents.Host.Http;
 
-/// <summary>Reads a JSON request body with the checks every publishing endpoint makes: JSON content type (415), at most 1 MiB (413).</summary>
+/// <summary>Reads a JSON request body with the checks every publishing endpoint makes: JSON content type (415), at most 900,000 bytes (413).</summary>
 internal static class JsonBody
 {
-    public const int MaxBytes = 1 << 20;
+    // The event goes on to Kafka as one record, and Kafka refuses records over message.max.bytes (1,000,000 in
+    // librdkafka, about 1 MiB on brokers): a body accepted here must fit one. The Avro body of our contracts is no
+    // larger than their JSON (no arrays of floating-point numbers), so this leaves room for the key and headers.
+    public const int MaxBytes = 900_000;
 
     /// <summary>The body's bytes, or the problem to answer with instead.</summary>
     public static async Task<(byte[]? Body, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DebateEvents.Host.Tests.Processors;
+using DebateEvents.Testing.Drills;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
@@ -41,16 +42,8 @@ public sealed class EmbeddedRestartTests(ITestOutputHelper output) : IDisposable
         }
 
         await using var last = await HostProcess.StartAsync(_databasePath, Settings());
-        using var client = new HttpClient { BaseAddress = last.BaseAddress };
         var posted = load.Posted.ToList();
-        var audit = new ExactlyOnceAudit(posted, new HostDatabase(_databasePath));
-        var problems = await audit.FindProblemsAsync(client);
-        var deadline = DateTime.UtcNow + SettleDeadline;
-        while (problems.Count > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(500);
-            problems = await audit.FindProblemsAsync(client);
-        }
+        var problems = await new ExactlyOnceAudit(posted, HostDatabase.Sqlite(_databasePath)).SettleAsync(SettleDeadline);
 
         Report("after the last restart", last);
         var accepted = posted.Count(p => p.Accepted);

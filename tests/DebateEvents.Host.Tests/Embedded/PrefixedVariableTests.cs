@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DebateEvents.Testing.Drills;
 
 namespace DebateEvents.Host.Tests.Embedded;
 
