@@ -1,21 +1,12 @@
 using System.Reflection;
 using DebateEvents.Benchmarks.Report;
 
-<<<<<<< HEAD
 // Each scenario is a static class named <Name>Scenario with RunAsync(CancellationToken), or
 // RunAsync(string[] arguments, CancellationToken), returning its final "RESULT <name> key=value ..." line; the
 // first argument picks one by name, the rest go to the scenario. "--report RUNS OUT" writes the report instead.
 var scenarios = typeof(Program).Assembly.GetTypes()
     .Where(t => t is { IsAbstract: true, IsSealed: true } && t.Name.EndsWith("Scenario", StringComparison.Ordinal))
     .Select(t => (Name: ScenarioName(t.Name), Run: t.GetMethod("RunAsync", BindingFlags.Public | BindingFlags.Static)))
-=======
-// Each scenario is a static class named <Name>Scenario with RunAsync(CancellationToken) returning its
-// final "RESULT <name> key=value ..." line; the first argument picks one by name, in kebab case
-// (DrillCrashScenario is drill-crash).
-var scenarios = typeof(Program).Assembly.GetTypes()
-    .Where(t => t is { IsAbstract: true, IsSealed: true } && t.Name.EndsWith("Scenario", StringComparison.Ordinal))
-    .Select(t => (Name: System.Text.RegularExpressions.Regex.Replace(t.Name[..^"Scenario".Length], "(?<=[a-z0-9])([A-Z])", "-$1").ToLowerInvariant(), Run: t.GetMethod("RunAsync", BindingFlags.Public | BindingFlags.Static)))
->>>>>>> cbb50394172ea4d855a646bbc3077baa326b5426
     .Where(s => s.Run is not null)
     .ToDictionary(s => s.Name, s => s.Run!);
 
