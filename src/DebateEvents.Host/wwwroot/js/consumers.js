@@ -16,6 +16,8 @@ async function toggle(consumer, action) {
 }
 
 const consumerTable = consumers => table([
+  // The action first: it stays in view when a narrow window scrolls the table.
+  { title: '', cell: c => h('button', { type: 'button', onclick: () => toggle(c, c.paused ? 'resume' : 'pause') }, c.paused ? 'Resume' : 'Pause') },
   { title: 'topic', cell: c => c.topic },
   { title: 'group', cell: c => c.group },
   { title: 'partitions', cell: c => (c.partitions.length === 0 ? 'none' : c.partitions.map(p => p.slice(p.lastIndexOf('/') + 1)).join(', ')) },
@@ -23,7 +25,6 @@ const consumerTable = consumers => table([
   { title: 'circuit', cell: c => (c.circuitOpen ? 'open' : 'closed') },
   { title: 'paused', cell: c => (c.paused ? 'yes' : 'no') },
   { title: 'lag', num: true, cell: c => number(c.lag) },
-  { title: '', cell: c => h('button', { type: 'button', onclick: () => toggle(c, c.paused ? 'resume' : 'pause') }, c.paused ? 'Resume' : 'Pause') },
 ], consumers, { empty: 'No topic endpoint runs.', rowAttributes: c => ({ 'data-endpoint': c.endpoint, 'data-paused': String(c.paused) }) });
 
 export async function refresh() {

@@ -16,6 +16,8 @@ async function requeue(id) {
 }
 
 const parkedTable = parked => table([
+  // The action first: it stays in view when a narrow window scrolls the table.
+  { title: '', cell: p => h('button', { type: 'button', onclick: () => requeue(p.id) }, 'Requeue') },
   { title: 'id', num: true, cell: p => p.id },
   { title: 'event', cell: p => [h('div', {}, p.eventType ?? ''), h('div', { class: 'hint' }, p.eventId)] },
   { title: 'topic', cell: p => p.topic },
@@ -23,7 +25,6 @@ const parkedTable = parked => table([
   { title: 'attempts', num: true, cell: p => number(p.attempts) },
   { title: 'parked at', cell: p => p.parkedAt },
   { title: 'error', cell: p => h('span', { class: 'error' }, p.error) },
-  { title: '', cell: p => h('button', { type: 'button', onclick: () => requeue(p.id) }, 'Requeue') },
 ], parked, { empty: 'No parked events.' });
 
 const backlogTable = backlog => [
