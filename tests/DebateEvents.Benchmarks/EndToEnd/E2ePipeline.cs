@@ -15,14 +15,15 @@ namespace DebateEvents.Benchmarks.EndToEnd;
 /// domain row, our outbox on a fresh SQLite file, Kafka, a rider topic endpoint (per-key order,
 /// ConcurrentMessageLimit 16 as the host's) and a processor behind our inbox. The endpoint's consumer uses
 /// fetch.wait.max.ms 10 as the host does on the embedded cluster, whose empty fetches otherwise wait the full
-/// 500 ms default.
+/// 500 ms default. <see cref="E2eProcessing"/> can take the inbox or the processor's writes away, to see their cost.
 /// </summary>
 internal sealed class E2ePipeline(IHost host, string databaseFile) : IAsyncDisposable
 {
     private const int EmbeddedFetchWaitMs = 10;
     private static readonly byte[] DomainBody = new byte[160];
 
-    public static async Task<E2ePipeline> StartAsync(EmbeddedKafkaCluster cluster, string folder, int partitions, E2eLatencyLog log)
+    public static async Task<E2ePipeline> StartAsync(EmbeddedKafkaCluster cluster, string folder, int partitions, E2eLatencyLog log,
+        E2eProcessing processing)
     {
         var topic = $"e2e-{Guid.NewGuid():N}";
         cluster.CreateTopic(topic, partitions);
@@ -30,6 +31,7 @@ internal sealed class E2ePipeline(IHost host, string databaseFile) : IAsyncDispo
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(log);
+        builder.Services.AddSingleton(typeof(E2eProcessing), processing);
         builder.Services.AddSingleton<E2eCommitClock>();
         builder.Services.AddDbContextPool<E2eDbContext>((services, o) =>
             o.UseSqlite($"Data Source={databaseFile}").AddInterceptors(services.GetRequiredService<E2eCommitClock>()));
@@ -43,7 +45,13 @@ internal sealed class E2ePipeline(IHost host, string databaseFile) : IAsyncDispo
             });
             x.AddRider(r =>
             {
-                r.AddConsumer<E2eProcessor>((_, c) => c.UseDebateEventsInbox());
+                r.AddConsumer<E2eProcessor>((_, c) =>
+                {
+                    if (processing == E2eProcessing.Inbox)
+                    {
+                        c.UseDebateEventsInbox();
+                    }
+                });
                 r.UsingKafka((context, k) =>
                 {
                     k.Host(cluster.BootstrapServers);

@@ -13,7 +13,8 @@ namespace DebateEvents.Benchmarks.Scenarios;
 /// process's working set (embedded cluster included) and the GC heap, sampled every 250 ms. The baseline is bare
 /// EF Core committing the same domain row in one-row transactions, in the same run. Arguments:
 /// <c>--seconds N</c> per fixed-rate phase (default 10), <c>--soak N</c> runs the 2,000/s phase N seconds and
-/// judges its memory flat, <c>--out DIR</c> writes the latency picture there.
+/// judges its memory flat, <c>--out DIR</c> writes the latency picture there, <c>--processor inbox|plain|noop</c>
+/// (default inbox) takes the inbox or the processor's writes away to see what they cost.
 /// </summary>
 internal static class E2eScenario
 {
@@ -27,15 +28,16 @@ internal static class E2eScenario
         var seconds = IntArgument(args, "--seconds", 10);
         var soak = IntArgument(args, "--soak", 0);
         var output = Argument(args, "--out");
+        var processing = Enum.Parse<E2eProcessing>(Argument(args, "--processor") ?? nameof(E2eProcessing.Inbox), ignoreCase: true);
         using var cluster = EmbeddedKafkaCluster.Start();
         var folder = Path.Combine(Path.GetTempPath(), $"e2e-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var bareEf = await BareEfBaseline.MeasureAsync(folder, Publishers, total: 30_000, rowsPerTransaction: 1, cancellationToken);
         var phases = new List<E2ePhase>
         {
-            await RunPhaseAsync(cluster, folder, "saturation", 0, SaturationEvents, soak: false, cancellationToken),
-            await RunPhaseAsync(cluster, folder, "1000", 1_000, 1_000 * seconds, soak: false, cancellationToken),
-            await RunPhaseAsync(cluster, folder, "2000", 2_000, 2_000 * (soak > 0 ? soak : seconds), soak > 0, cancellationToken),
+            await RunPhaseAsync(cluster, folder, processing, "saturation", 0, SaturationEvents, soak: false, cancellationToken),
+            await RunPhaseAsync(cluster, folder, processing, "1000", 1_000, 1_000 * seconds, soak: false, cancellationToken),
+            await RunPhaseAsync(cluster, folder, processing, "2000", 2_000, 2_000 * (soak > 0 ? soak : seconds), soak > 0, cancellationToken),
         };
         Directory.Delete(folder, recursive: true);
         foreach (var phase in phases.SkipLast(1))
@@ -51,11 +53,11 @@ internal static class E2eScenario
         return phases[^1].ResultLine(bareEf);
     }
 
-    private static async Task<E2ePhase> RunPhaseAsync(EmbeddedKafkaCluster cluster, string folder, string label, int rate, int events, bool soak,
+    private static async Task<E2ePhase> RunPhaseAsync(EmbeddedKafkaCluster cluster, string folder, E2eProcessing processing, string label, int rate, int events, bool soak,
         CancellationToken cancellationToken)
     {
         var log = new E2eLatencyLog();
-        await using var pipeline = await E2ePipeline.StartAsync(cluster, folder, Partitions, log);
+        await using var pipeline = await E2ePipeline.StartAsync(cluster, folder, Partitions, log, processing);
         await OfferAsync(pipeline, 0, WarmUpEvents, cancellationToken);
         await log.WaitForAsync(WarmUpEvents, TimeSpan.FromMinutes(2), cancellationToken);
         log.Reset();
@@ -65,7 +67,7 @@ internal static class E2eScenario
         await log.WaitForAsync(events, TimeSpan.FromMinutes(5), cancellationToken);
         var eps = events / Stopwatch.GetElapsedTime(start, log.LastProcessedAt).TotalSeconds;
         await sampler.DisposeAsync();
-        var phase = new E2ePhase(label, rate, offered, eps, log.Snapshot(), sampler.PeakWorkingSetMb, sampler.PeakHeapMb);
+        var phase = new E2ePhase(label, processing, rate, offered, eps, log.Snapshot(), sampler.PeakWorkingSetMb, sampler.PeakHeapMb);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"e2e {label}: offered {offered:0}/s, processed {eps:0}/s, p50 {phase.Percentile(50):0.0} ms, p99 {phase.Percentile(99):0.0} ms, "
             + $"p99.9 {phase.Percentile(99.9):0.0} ms, peak working set {sampler.PeakWorkingSetMb:0} MB, GC heap {sampler.PeakHeapMb:0} MB"));
