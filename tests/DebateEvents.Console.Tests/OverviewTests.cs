@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 namespace DebateEvents.Console.Tests;
 
 [Trait("Category", "Integration")]
-public sealed class OverviewTests(ConsoleHost host) : IClassFixture<ConsoleHost>
+public sealed class OverviewTests(ImpatientConsoleHost host) : IClassFixture<ImpatientConsoleHost>
 {
     private const string Red = "rgb(201, 37, 44)";
 

@@ -82,6 +82,13 @@ public sealed class KafkaOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long Kafka may stay unreachable, once it has been reached, before the <c>kafka</c> health check turns
+    /// Unhealthy; until then it reports Degraded, since the outbox keeps accepting events for the brokers' return.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan UnhealthyAfter { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The request topic in effect.</summary>
     public string RequestTopicName => RequestTopic is { Length: > 0 } topic ? topic : $"{TopicPrefix}.request.analyze.v1";
 

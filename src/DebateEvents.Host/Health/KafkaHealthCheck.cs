@@ -1,13 +1,22 @@
 using Confluent.Kafka;
 using DebateEvents.Avro.Registry;
 using DebateEvents.Host.Embedded;
+using DebateEvents.Host.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace DebateEvents.Host.Health;
 
-/// <summary>Healthy when a metadata request to the cluster answers with at least one broker.</summary>
-internal sealed class KafkaHealthCheck(KafkaConnection connection, SchemaRegistryOptions registry) : IHealthCheck, IDisposable
+/// <summary>
+/// Healthy when a metadata request to the cluster answers with at least one broker. Unreachable is Degraded for
+/// <see cref="KafkaOptions.UnhealthyAfter"/> after the last answer (events wait in the outbox meanwhile), Unhealthy
+/// after that or when the cluster has not answered since start.
+/// </summary>
+internal sealed class KafkaHealthCheck(KafkaConnection connection, SchemaRegistryOptions registry, IOptions<KafkaOptions> options, TimeProvider clock)
+    : IHealthCheck, IDisposable
 {
+    private long _lastAnswer = -1;
+
     private readonly Lazy<IAdminClient> _admin = new(() => new AdminClientBuilder(AdminConfig(connection)).Build());
 
     /// <summary>The admin client's settings: the host's one connection description, with a short socket timeout.</summary>
@@ -34,15 +43,33 @@ internal sealed class KafkaHealthCheck(KafkaConnection connection, SchemaRegistr
                     ["bootstrapServers"] = connection.BootstrapServers,
                     ["schemaRegistry"] = WithoutCredentials(registry.Url),
                 };
-                return metadata.Brokers.Count > 0
-                    ? HealthCheckResult.Healthy($"{metadata.Brokers.Count} broker(s) reachable", data)
-                    : HealthCheckResult.Unhealthy("The cluster reported no brokers", data: data);
+                if (metadata.Brokers.Count == 0)
+                {
+                    return HealthCheckResult.Unhealthy("The cluster reported no brokers", data: data);
+                }
+
+                Interlocked.Exchange(ref _lastAnswer, clock.GetTimestamp());
+                return HealthCheckResult.Healthy($"{metadata.Brokers.Count} broker(s) reachable", data);
             }
             catch (KafkaException ex)
             {
-                return HealthCheckResult.Unhealthy("Kafka is unreachable", ex);
+                return Unreachable(ex);
             }
         }, cancellationToken);
+    }
+
+    private HealthCheckResult Unreachable(KafkaException error)
+    {
+        var lastAnswer = Interlocked.Read(ref _lastAnswer);
+        if (lastAnswer < 0)
+        {
+            return HealthCheckResult.Unhealthy("Kafka is unreachable", error);
+        }
+
+        var away = clock.GetElapsedTime(lastAnswer);
+        return away < options.Value.UnhealthyAfter
+            ? HealthCheckResult.Degraded($"Kafka is unreachable for {away.TotalSeconds:0} s; events wait in the outbox", error)
+            : HealthCheckResult.Unhealthy($"Kafka is unreachable for {away.TotalSeconds:0} s", error);
     }
 
     // A URL may carry user:password; the health endpoint is not the place to show it.
