@@ -2,6 +2,7 @@ using DebateEvents.Benchmarks.Scenarios;
 using DebateEvents.Embedded;
 using DebateEvents.Kafka;
 using DebateEvents.Outbox.Configuration;
+using DebateEvents.Outbox.Delivery;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,7 @@ internal sealed class E2ePipeline(IHost host, string databaseFile) : IAsyncDispo
     private static readonly byte[] DomainBody = new byte[160];
 
     public static async Task<E2ePipeline> StartAsync(EmbeddedKafkaCluster cluster, string folder, int partitions, E2eLatencyLog log,
-        E2eProcessing processing)
+        E2eStageLog stages, E2eProcessing processing)
     {
         var topic = $"e2e-{Guid.NewGuid():N}";
         cluster.CreateTopic(topic, partitions);
@@ -31,6 +32,8 @@ internal sealed class E2ePipeline(IHost host, string databaseFile) : IAsyncDispo
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(log);
+        builder.Services.AddSingleton(stages);
+        builder.Services.AddSingleton<IOutboxDeliveryObserver, E2eDispatchStamps>();
         builder.Services.AddSingleton(typeof(E2eProcessing), processing);
         builder.Services.AddSingleton<E2eCommitClock>();
         builder.Services.AddDbContextPool<E2eDbContext>((services, o) =>
@@ -77,8 +80,10 @@ internal sealed class E2ePipeline(IHost host, string databaseFile) : IAsyncDispo
         var db = scope.ServiceProvider.GetRequiredService<E2eDbContext>();
         var evt = new E2eEvent(Guid.NewGuid(), Guid.NewGuid(), sequence, $"Should publisher {publisher} argue point {sequence}?");
         db.Rows.Add(new BareEfBaseline.BareRow { Id = Guid.NewGuid(), Topic = "debates", Body = DomainBody, CreatedAt = sequence });
-        await scope.ServiceProvider.GetRequiredService<IPublishEndpoint>().Publish(evt, cancellationToken);
-        db.Committing.Add(evt.Id);
+        PublishContext? published = null;
+        await scope.ServiceProvider.GetRequiredService<IPublishEndpoint>().Publish(evt, context => published = context, cancellationToken);
+        // The message id is the outbox row's ce_id, which the dispatcher's and the processor's stage stamps know the event by.
+        db.Committing.Add((evt.Id, published?.MessageId ?? Guid.Empty));
         await db.SaveChangesAsync(cancellationToken);
     }
 
