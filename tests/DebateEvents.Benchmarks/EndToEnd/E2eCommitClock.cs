@@ -7,7 +7,7 @@ namespace DebateEvents.Benchmarks.EndToEnd;
 /// Stamps the moment a transaction commits: a publisher's unit of work (the event is committed) and a processor's
 /// inbox transaction (the event is processed), so latency runs from commit to processed commit.
 /// </summary>
-internal sealed class E2eCommitClock(E2eLatencyLog log) : DbTransactionInterceptor
+internal sealed class E2eCommitClock(E2eLatencyLog log, E2eStageLog stages) : DbTransactionInterceptor
 {
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
@@ -32,14 +32,16 @@ internal sealed class E2eCommitClock(E2eLatencyLog log) : DbTransactionIntercept
             return;
         }
 
-        foreach (var id in db.Committing)
+        foreach (var (id, messageId) in db.Committing)
         {
             log.Committed(id);
+            stages.Stamp(messageId, E2eStageLog.Stage.Committed);
         }
 
-        foreach (var id in db.Processing)
+        foreach (var (id, messageId) in db.Processing)
         {
             log.Processed(id);
+            stages.Stamp(messageId, E2eStageLog.Stage.Processed);
         }
 
         Forget(db);

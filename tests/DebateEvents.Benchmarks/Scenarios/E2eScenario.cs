@@ -57,16 +57,19 @@ internal static class E2eScenario
         CancellationToken cancellationToken)
     {
         var log = new E2eLatencyLog();
-        await using var pipeline = await E2ePipeline.StartAsync(cluster, folder, Partitions, log, processing);
+        var stages = new E2eStageLog();
+        await using var pipeline = await E2ePipeline.StartAsync(cluster, folder, Partitions, log, stages, processing);
         await OfferAsync(pipeline, 0, WarmUpEvents, cancellationToken);
         await log.WaitForAsync(WarmUpEvents, TimeSpan.FromMinutes(2), cancellationToken);
         log.Reset();
+        stages.Reset();
         var sampler = new MemorySampler();
         var start = Stopwatch.GetTimestamp();
         var offered = await OfferAsync(pipeline, rate, events, cancellationToken);
         await log.WaitForAsync(events, TimeSpan.FromMinutes(5), cancellationToken);
         var eps = events / Stopwatch.GetElapsedTime(start, log.LastProcessedAt).TotalSeconds;
         await sampler.DisposeAsync();
+        Console.WriteLine(stages.ResultLine(label));
         var phase = new E2ePhase(label, processing, rate, offered, eps, log.Snapshot(), sampler.PeakWorkingSetMb, sampler.PeakHeapMb);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"e2e {label}: offered {offered:0}/s, processed {eps:0}/s, p50 {phase.Percentile(50):0.0} ms, p99 {phase.Percentile(99):0.0} ms, "
