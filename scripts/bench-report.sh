@@ -38,7 +38,7 @@ fi
 run() {
   local name=$1 times=$2
   shift 2
-  rm -f "$runs/$name"-*.log
+  rm -f "$runs/$name"-[0-9]*.log   # e2e-[0-9]*: not e2e-soak-1.log
   grep -v -P "^$name\t" "$runs/commands.txt" > "$runs/commands.tmp" || true
   printf '%s\tdotnet run -c Release --project %s -- %s\n' "$name" "$project" "$*" >> "$runs/commands.tmp"
   mv "$runs/commands.tmp" "$runs/commands.txt"
