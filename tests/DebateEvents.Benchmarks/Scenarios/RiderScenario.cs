@@ -21,7 +21,8 @@ namespace DebateEvents.Benchmarks.Scenarios;
 /// produce rounds from its topic and times the last 2. Wolverine, the peer, runs the same rounds on the same
 /// records in this process: its default and inline senders, and its default and inline listeners reading the
 /// topic our producer wrote. 16 partitions keep each under about 4 MB (headers
-/// included), below the mock's 5 MB / 100k message-set cap.
+/// included), below the mock's 5 MB / 100k message-set cap. The argument <c>produce</c> runs only the produce
+/// rounds (its RESULT line then has no consume figures).
 /// </summary>
 internal static class RiderScenario
 {
@@ -29,11 +30,12 @@ internal static class RiderScenario
     private const int InFlight = 20_000;
     private const int EndpointWarmUpRounds = 3;
 
-    public static async Task<string> RunAsync(CancellationToken cancellationToken)
+    public static async Task<string> RunAsync(string[] arguments, CancellationToken cancellationToken)
     {
+        var produceOnly = arguments is ["produce"];
         using var cluster = EmbeddedKafkaCluster.Start();
-        var small = await Measure(cluster, payloadBytes: 100, count: 60_000, cancellationToken);
-        var large = await Measure(cluster, payloadBytes: 1024, count: 16_000, cancellationToken);
+        var small = await Measure(cluster, payloadBytes: 100, count: 60_000, produceOnly, cancellationToken);
+        var large = await Measure(cluster, payloadBytes: 1024, count: 16_000, produceOnly, cancellationToken);
         return string.Create(CultureInfo.InvariantCulture,
             $"RESULT rider produce_ratio={Math.Min(small.Ours.Produce / small.Raw.Produce, large.Ours.Produce / large.Raw.Produce):0.00} "
             + $"consume_ratio={Math.Min(small.Ours.Consume / small.Raw.Consume, large.Ours.Consume / large.Raw.Consume):0.00} consume_msgs={Math.Min(small.Ours.Consume, large.Ours.Consume):0} "
@@ -41,7 +43,7 @@ internal static class RiderScenario
     }
 
     private static async Task<RiderFigures> Measure(
-        EmbeddedKafkaCluster cluster, int payloadBytes, int count, CancellationToken cancellationToken)
+        EmbeddedKafkaCluster cluster, int payloadBytes, int count, bool produceOnly, CancellationToken cancellationToken)
     {
         var rawTopic = NewTopic(cluster, "raw", payloadBytes);
         var warmUpTopic = NewTopic(cluster, "raw", payloadBytes);
@@ -74,8 +76,8 @@ internal static class RiderScenario
                 var rawTopicOfRound = round switch { 1 => warmUpTopic, 2 => rawTopic, _ => NewTopic(cluster, "raw", payloadBytes) };
                 var rawRecords = records.Select(r => new EventRecord(rawTopicOfRound, r.Key, r.Value, r.Headers)).ToArray();
                 var size = round == 0 ? count / 4 : count;
-                var raw = await Timed(size, i => rawProducer.ProduceAsync(rawRecords[i].Topic, rawRecords[i].ToMessage()));
-                var ours = await Timed(size, i => producer.Produce(events[i], cancellationToken));
+                var raw = await Costed($"{payloadBytes} B raw", size, () => Timed(size, i => rawProducer.ProduceAsync(rawRecords[i].Topic, rawRecords[i].ToMessage())));
+                var ours = await Costed($"{payloadBytes} B ours", size, () => Timed(size, i => producer.Produce(events[i], cancellationToken)));
                 var wolverineInline = await wolverineInlineProducer.ProduceAsync(events[..size], cancellationToken);
                 var wolverine = await wolverineProducer.ProduceAsync(events[..size], cancellationToken);
                 if (round > 0)
@@ -88,6 +90,11 @@ internal static class RiderScenario
             }
 
             await bus.StopAsync(cancellationToken);
+        }
+
+        if (produceOnly)
+        {
+            return new RiderFigures((rawProduce, 0), (oursProduce, 0), (wolverineProduce, 0), (wolverineInlineProduce, 0));
         }
 
         // Both consumers are measured warm, as a long-running service is: the raw loop first reads another
@@ -114,6 +121,18 @@ internal static class RiderScenario
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"rider {payloadBytes} B: wolverine produce default {wolverineProduce:0}, inline {wolverineInlineProduce:0} msg/s; consume default {wolverineConsume:0}, inline {wolverineInlineConsume:0} msg/s"));
         return new RiderFigures((rawProduce, rawConsume), (oursProduce, oursConsume), (wolverineProduce, wolverineConsume), (wolverineInlineProduce, wolverineInlineConsume));
+    }
+
+    /// <summary>Runs one produce round and prints its process CPU and allocated bytes per record (every thread, librdkafka's too).</summary>
+    private static async Task<double> Costed(string label, int count, Func<Task<double>> round)
+    {
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var rate = await round();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"rider {label} produce: {rate:0} msg/s, {cpu.TotalMicroseconds / count:0.00} µs CPU and {(GC.GetTotalAllocatedBytes() - allocatedBefore) / count} B per record"));
+        return rate;
     }
 
     /// <summary>Wolverine's listener, warmed and measured in as many rounds as our endpoint; the best measured round.</summary>
