@@ -35,10 +35,10 @@ public sealed class KafkaProducerOptions
     /// <summary>How long an open breaker rejects calls before letting a trial call through. Default 10 s.</summary>
     public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Applies these settings to a librdkafka producer configuration.</summary>
     /// <summary>How often librdkafka retries a failed produce request (<c>message.send.max.retries</c>); null keeps its default.</summary>
     public int? Retries { get; set; }
 
+    /// <summary>Applies these settings to a librdkafka producer configuration.</summary>
     internal void ApplyTo(ProducerConfig config)
     {
         config.MessageSendMaxRetries = Retries;
@@ -48,5 +48,8 @@ public sealed class KafkaProducerOptions
         config.LingerMs = Linger.TotalMilliseconds;
         config.BatchSize = BatchSizeBytes;
         config.MessageTimeoutMs = (int)DeliveryTimeout.TotalMilliseconds;
+        // The rider reads a delivery report's outcome, position, timestamp and status only, and keeps the record it
+        // sent: Confluent.Kafka's default ("all") would copy every record's headers back out of librdkafka.
+        config.DeliveryReportFields ??= "timestamp,status";
     }
 }

@@ -58,46 +58,36 @@ internal sealed class KafkaRecordProducer : IEventRecordProducer, IDisposable
             message.Timestamp = new Timestamp(DateTime.UtcNow, TimestampType.CreateTime);
         }
 
-        var delivery = new TaskCompletionSource<DeliveryReceipt>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var activity = Activity.Current;
-        // As with ProduceAsync, cancelling stops the wait, not the send.
-        var cancellation = cancellationToken.CanBeCanceled
-            ? cancellationToken.Register(() => delivery.TrySetCanceled(cancellationToken))
-            : default;
+        var delivery = new PendingDelivery(this, topic, message, Activity.Current);
+        delivery.CancelWith(cancellationToken);
         try
         {
-            Client.Produce(topic, message, report =>
-            {
-                cancellation.Dispose();
-                Delivered(topic, report, delivery, activity);
-            });
+            Client.Produce(topic, message, delivery.OnDelivered);
         }
         catch (ProduceException<byte[]?, byte[]> ex)
         {
-            cancellation.Dispose();
-            Failed(topic, ex, activity);
+            delivery.Abandon();
+            Failed(topic, ex, Activity.Current);
             return Task.FromException<DeliveryReceipt>(ex);
+        }
+        catch
+        {
+            delivery.Abandon();
+            throw;
         }
 
         return delivery.Task;
     }
 
-    private void Delivered(string topic, DeliveryReport<byte[]?, byte[]> report, TaskCompletionSource<DeliveryReceipt> delivery, Activity? activity)
+    /// <summary>Counts a delivered record and closes a half-open circuit breaker.</summary>
+    internal void Succeeded(string topic)
     {
-        if (report.Error.IsError)
-        {
-            var ex = new ProduceException<byte[]?, byte[]>(report.Error, report);
-            Failed(topic, ex, activity);
-            delivery.TrySetException(ex);
-            return;
-        }
-
         _breaker.RecordSuccess();
         _metrics.Produced(topic);
-        delivery.TrySetResult(new DeliveryReceipt(report.Topic, report.Partition.Value, report.Offset.Value, report.Timestamp.UtcDateTime));
     }
 
-    private void Failed(string topic, ProduceException<byte[]?, byte[]> ex, Activity? activity)
+    /// <summary>Counts a failed record, marks its span and may open the circuit breaker.</summary>
+    internal void Failed(string topic, ProduceException<byte[]?, byte[]> ex, Activity? activity)
     {
         _metrics.ProduceFailed(topic);
         activity?.AddException(ex);

@@ -12,6 +12,7 @@ internal sealed class ProducerCircuitBreaker
     private readonly Lock _gate = new();
     private int _consecutiveFailures;
     private DateTimeOffset _openUntil = DateTimeOffset.MinValue;
+    private volatile bool _everOpened;
     private Exception? _lastFailure;
 
     public ProducerCircuitBreaker(int threshold, TimeSpan breakDuration, TimeProvider time)
@@ -22,7 +23,7 @@ internal sealed class ProducerCircuitBreaker
     }
 
     /// <summary>True while calls are rejected.</summary>
-    public bool IsOpen => _threshold > 0 && _time.GetUtcNow() < _openUntil;
+    public bool IsOpen => _threshold > 0 && _everOpened && _time.GetUtcNow() < _openUntil;
 
     /// <summary>Throws <see cref="ProducerCircuitOpenException"/> while the breaker is open.</summary>
     public void ThrowIfOpen(string topic)
@@ -64,6 +65,8 @@ internal sealed class ProducerCircuitBreaker
             // Half-open after the break: the next failure reopens at once, a success resets the count.
             _consecutiveFailures = _threshold - 1;
             _openUntil = _time.GetUtcNow() + _breakDuration;
+            // Until the breaker first opens, every send skips reading the clock.
+            _everOpened = true;
             return true;
         }
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -14,6 +15,7 @@ public sealed class EventRecordBuilder
     private readonly EventRouteTable _routes;
     private readonly Func<string, IEventBodySerializer> _serializerForTopic;
     private readonly byte[] _source;
+    private readonly ConcurrentDictionary<string, byte[]> _constants = new(StringComparer.Ordinal);
     private static readonly byte[] SpecVersion = Encoding.UTF8.GetBytes(CloudEventHeaders.SpecVersionValue);
 
     /// <summary>
@@ -93,37 +95,45 @@ public sealed class EventRecordBuilder
         string? topic = null)
     {
         var key = route.GetKey(message);
-        var headers = new List<KeyValuePair<string, byte[]>>(9)
-        {
-            Header(CloudEventHeaders.Id, envelope.EventId.ToString("D")),
-            Header(CloudEventHeaders.Type, route.EventType),
-            new(CloudEventHeaders.Source, _source),
-            Header(CloudEventHeaders.Time, envelope.Time.ToString("O", CultureInfo.InvariantCulture)),
-            new(CloudEventHeaders.SpecVersion, SpecVersion),
-            Header(CloudEventHeaders.ContentType, serializer.ContentType),
-        };
+        var activity = envelope.Activity ?? Activity.Current;
+        var traced = activity is { IdFormat: ActivityIdFormat.W3C };
+        var hasTraceState = traced && !string.IsNullOrEmpty(activity!.TraceStateString);
+        var headers = new KeyValuePair<string, byte[]>[6 + (envelope.CorrelationId is null ? 0 : 1) + (traced ? 1 : 0) + (hasTraceState ? 1 : 0)];
+        headers[0] = new(CloudEventHeaders.Id, Utf8(envelope.EventId, "D"));
+        headers[1] = new(CloudEventHeaders.Type, Constant(route.EventType));
+        headers[2] = new(CloudEventHeaders.Source, _source);
+        headers[3] = new(CloudEventHeaders.Time, Utf8(envelope.Time, "O"));
+        headers[4] = new(CloudEventHeaders.SpecVersion, SpecVersion);
+        headers[5] = new(CloudEventHeaders.ContentType, Constant(serializer.ContentType));
+        var next = 6;
         if (envelope.CorrelationId is { } correlationId)
         {
-            headers.Add(Header(CloudEventHeaders.CorrelationId, correlationId.ToString("D")));
+            headers[next++] = new(CloudEventHeaders.CorrelationId, Utf8(correlationId, "D"));
         }
 
-        AddTraceContext(headers, envelope.Activity ?? Activity.Current);
+        if (traced)
+        {
+            headers[next++] = new(CloudEventHeaders.TraceParent, Encoding.UTF8.GetBytes(activity!.Id!));
+        }
+
+        if (hasTraceState)
+        {
+            headers[next] = new(CloudEventHeaders.TraceState, Encoding.UTF8.GetBytes(activity!.TraceStateString!));
+        }
+
         return new EventRecord(topic ?? route.Topic, key is null ? null : Encoding.UTF8.GetBytes(key), value, headers);
     }
 
-    private static void AddTraceContext(List<KeyValuePair<string, byte[]>> headers, Activity? activity)
+    // Header values of a route or serializer repeat on every record: encoded once and shared, as the source is.
+    private byte[] Constant(string value) => _constants.GetOrAdd(value, static v => Encoding.UTF8.GetBytes(v));
+
+    // Invariant UTF-8 text straight from the value, without an intermediate string.
+    private static byte[] Utf8<T>(T value, string format)
+        where T : IUtf8SpanFormattable
     {
-        if (activity is null || activity.IdFormat != ActivityIdFormat.W3C)
-        {
-            return;
-        }
-
-        headers.Add(Header(CloudEventHeaders.TraceParent, activity.Id!));
-        if (!string.IsNullOrEmpty(activity.TraceStateString))
-        {
-            headers.Add(Header(CloudEventHeaders.TraceState, activity.TraceStateString));
-        }
+        Span<byte> buffer = stackalloc byte[64];
+        return value.TryFormat(buffer, out var written, format, CultureInfo.InvariantCulture)
+            ? buffer[..written].ToArray()
+            : throw new InvalidOperationException($"{typeof(T).Name} '{value}' does not fit a header buffer.");
     }
-
-    private static KeyValuePair<string, byte[]> Header(string name, string value) => new(name, Encoding.UTF8.GetBytes(value));
 }

@@ -126,12 +126,13 @@ internal static class RiderScenario
     /// <summary>Runs one produce round and prints its process CPU and allocated bytes per record (every thread, librdkafka's too).</summary>
     private static async Task<double> Costed(string label, int count, Func<Task<double>> round)
     {
+        var jitted = JitInfo.GetCompiledMethodCount();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var rate = await round();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rider {label} produce: {rate:0} msg/s, {cpu.TotalMicroseconds / count:0.00} µs CPU and {(GC.GetTotalAllocatedBytes() - allocatedBefore) / count} B per record"));
+            $"rider {label} produce: {rate:0} msg/s, {cpu.TotalMicroseconds / count:0.00} µs CPU and {(GC.GetTotalAllocatedBytes() - allocatedBefore) / count} B per record, {JitInfo.GetCompiledMethodCount() - jitted} methods jitted"));
         return rate;
     }
 
