@@ -129,10 +129,11 @@ internal static class RiderScenario
         var jitted = JitInfo.GetCompiledMethodCount();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var paused = GC.GetTotalPauseDuration();
         var rate = await round();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rider {label} produce: {rate:0} msg/s, {cpu.TotalMicroseconds / count:0.00} µs CPU and {(GC.GetTotalAllocatedBytes() - allocatedBefore) / count} B per record, {JitInfo.GetCompiledMethodCount() - jitted} methods jitted"));
+            $"rider {label} produce: {rate:0} msg/s, {cpu.TotalMicroseconds / count:0.00} µs CPU and {(GC.GetTotalAllocatedBytes() - allocatedBefore) / count} B per record, GC paused {(GC.GetTotalPauseDuration() - paused).TotalMicroseconds / count:0.00} µs per record, {JitInfo.GetCompiledMethodCount() - jitted} methods jitted"));
         return rate;
     }
 
