@@ -29,6 +29,7 @@ internal sealed partial class OutboxDispatcher(
     private readonly DebateEventsOutboxOptions _options = options.Value;
     private readonly IOutboxDeliveryObserver[] _observers = observers.ToArray();
     private readonly CancellationTokenSource _crash = new();
+    private readonly DeferredMarks _deferred = new();
     private long _nextLeaseRefreshAt;
 
     /// <summary>This instance's bucket leases when several instances share the database; null when it is the only one.</summary>
@@ -64,6 +65,11 @@ internal sealed partial class OutboxDispatcher(
                 LogRoundFailed(ex);
                 await QuietDelay.Wait(_options.RetryDelay, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        if (!_crash.IsCancellationRequested)
+        {
+            await FlushMarksOnStopAsync().ConfigureAwait(false);
         }
 
         if (Leases is { } leases && !_crash.IsCancellationRequested)
@@ -103,9 +109,11 @@ internal sealed partial class OutboxDispatcher(
     /// <summary>Sends one batch and records its outcome; returns how many rows were loaded.</summary>
     private async Task<int> DeliverBatchAsync(DbContext db, IReadOnlyCollection<int>? buckets, CancellationToken cancellationToken)
     {
-        var rows = await store.LoadBatchAsync(db, buckets, Now(), cancellationToken).ConfigureAwait(false);
+        var rows = await store.LoadBatchAsync(db, buckets, Now(), _deferred.SequenceNumbers, cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
         {
+            // Nothing new came in while the last batches went out: mark them now rather than wait for more.
+            await FlushMarksAsync(db, cancellationToken).ConfigureAwait(false);
             return 0;
         }
 
@@ -116,13 +124,74 @@ internal sealed partial class OutboxDispatcher(
 
         var results = await transport.SendAsync(rows, cancellationToken).ConfigureAwait(false);
         _crash.Token.ThrowIfCancellationRequested();
+
+        // Only the only instance defers: another one could take over a bucket and send its rows again before the mark.
+        if (Leases is null && Array.TrueForAll(results, r => r.Succeeded))
+        {
+            _deferred.Add(rows, results);
+            if (_deferred.IsDue(_options.BatchSize))
+            {
+                await FlushMarksAsync(db, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            await FlushMarksAsync(db, cancellationToken).ConfigureAwait(false);
+            await RecordAsync(db, rows, results, cancellationToken).ConfigureAwait(false);
+        }
+
+        return rows.Count;
+    }
+
+    private async Task RecordAsync(DbContext db, List<OutboxMessage> rows, OutboxDelivery[] results, CancellationToken cancellationToken)
+    {
         await outcomes.RecordAsync(db, rows, results, cancellationToken).ConfigureAwait(false);
         foreach (var observer in _observers)
         {
             observer.Completed(_options.InstanceId, rows, results);
         }
+    }
 
-        return rows.Count;
+    /// <summary>Marks every acknowledged batch still waiting for its mark in one transaction.</summary>
+    private async Task FlushMarksAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        if (_deferred.Count == 0)
+        {
+            return;
+        }
+
+        var (rows, results) = _deferred.All();
+        await outcomes.RecordAsync(db, rows, results, cancellationToken).ConfigureAwait(false);
+        foreach (var (batchRows, batchResults) in _deferred.Batches())
+        {
+            foreach (var observer in _observers)
+            {
+                observer.Completed(_options.InstanceId, batchRows, batchResults);
+            }
+        }
+
+        _deferred.Clear();
+    }
+
+    /// <summary>On a graceful stop, writes the marks still waiting, so a restart does not send those rows again.</summary>
+    private async Task FlushMarksOnStopAsync()
+    {
+        if (_deferred.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var scope = scopes.CreateAsyncScope();
+            await using var scopeDisposal = scope.ConfigureAwait(false);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await FlushMarksAsync(contexts.Resolve(scope.ServiceProvider), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogFlushFailed(ex, _deferred.Count);
+        }
     }
 
     private async Task RenewLeasesAsync(CancellationToken cancellationToken)
@@ -172,6 +241,9 @@ internal sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the outbox bucket leases of {InstanceId} failed")]
     private partial void LogRenewFailed(Exception exception, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not mark {Count} acknowledged outbox rows delivered at stop; they are sent again after a restart")]
+    private partial void LogFlushFailed(Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the outbox bucket leases; they expire on their own")]
     private partial void LogReleaseFailed(Exception exception);
