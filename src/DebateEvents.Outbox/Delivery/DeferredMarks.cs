@@ -4,13 +4,19 @@ using DebateEvents.Outbox.Storage;
 namespace DebateEvents.Outbox.Delivery;
 
 /// <summary>
-/// Batches the broker acknowledged whose delivery mark is still to be written. Under a steady stream of commits the
-/// dispatcher marks several batches in one write transaction instead of one each: on SQLite every mark queues for the
-/// one writer behind the publishers' commits. The next load leaves these rows out, so none is sent twice while it
+/// Batches the broker acknowledged whose delivery mark is still to be written. While marks queue for the database's
+/// writer (on SQLite one writer, behind the publishers' commits), the dispatcher marks several batches in one write
+/// transaction instead of one each. The next load leaves these rows out, so none is sent twice while it
 /// waits; a crash before the mark re-sends them on restart, as a crash between produce and mark always has.
 /// </summary>
 internal sealed class DeferredMarks
 {
+    /// <summary>
+    /// A mark that took this long queued for the database's writer behind the publishers' commits: the dispatcher then
+    /// defers the next marks. A mark on an idle database takes a fraction of this, so at low rates nothing is deferred.
+    /// </summary>
+    public static readonly TimeSpan BusyWriter = TimeSpan.FromMilliseconds(2);
+
     /// <summary>How long an acknowledged batch may wait for its mark while new rows keep arriving.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMilliseconds(20);
 

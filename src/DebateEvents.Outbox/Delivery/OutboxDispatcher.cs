@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DebateEvents.Outbox.Configuration;
 using DebateEvents.Outbox.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,7 @@ internal sealed partial class OutboxDispatcher(
     private readonly IOutboxDeliveryObserver[] _observers = observers.ToArray();
     private readonly CancellationTokenSource _crash = new();
     private readonly DeferredMarks _deferred = new();
+    private bool _marksQueue;
     private long _nextLeaseRefreshAt;
 
     /// <summary>This instance's bucket leases when several instances share the database; null when it is the only one.</summary>
@@ -125,8 +127,10 @@ internal sealed partial class OutboxDispatcher(
         var results = await transport.SendAsync(rows, cancellationToken).ConfigureAwait(false);
         _crash.Token.ThrowIfCancellationRequested();
 
-        // Only the only instance defers: another one could take over a bucket and send its rows again before the mark.
-        if (Leases is null && Array.TrueForAll(results, r => r.Succeeded))
+        // Deferred only while the last mark had to queue for the database's writer (publishers are busy), so at low
+        // rates every batch is marked at once as before; and only by the only instance, since another one could take
+        // over a bucket and send its rows again before the mark.
+        if (Leases is null && _marksQueue && Array.TrueForAll(results, r => r.Succeeded))
         {
             _deferred.Add(rows, results);
             if (_deferred.IsDue(_options.BatchSize))
@@ -145,11 +149,19 @@ internal sealed partial class OutboxDispatcher(
 
     private async Task RecordAsync(DbContext db, List<OutboxMessage> rows, OutboxDelivery[] results, CancellationToken cancellationToken)
     {
-        await outcomes.RecordAsync(db, rows, results, cancellationToken).ConfigureAwait(false);
+        await TimedRecordAsync(db, rows, results, cancellationToken).ConfigureAwait(false);
         foreach (var observer in _observers)
         {
             observer.Completed(_options.InstanceId, rows, results);
         }
+    }
+
+    /// <summary>Records the outcomes and notes whether that write queued behind other writers.</summary>
+    private async Task TimedRecordAsync(DbContext db, List<OutboxMessage> rows, OutboxDelivery[] results, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await outcomes.RecordAsync(db, rows, results, cancellationToken).ConfigureAwait(false);
+        _marksQueue = Stopwatch.GetElapsedTime(started) >= DeferredMarks.BusyWriter;
     }
 
     /// <summary>Marks every acknowledged batch still waiting for its mark in one transaction.</summary>
@@ -161,7 +173,7 @@ internal sealed partial class OutboxDispatcher(
         }
 
         var (rows, results) = _deferred.All();
-        await outcomes.RecordAsync(db, rows, results, cancellationToken).ConfigureAwait(false);
+        await TimedRecordAsync(db, rows, results, cancellationToken).ConfigureAwait(false);
         foreach (var (batchRows, batchResults) in _deferred.Batches())
         {
             foreach (var observer in _observers)
