@@ -17,6 +17,9 @@ internal sealed class DeferredMarks
     /// </summary>
     public static readonly TimeSpan BusyWriter = TimeSpan.FromMilliseconds(2);
 
+    /// <summary>How many acknowledged rows may wait for their mark: each load reads past them again.</summary>
+    public const int MaxRows = 256;
+
     /// <summary>How long an acknowledged batch may wait for its mark while new rows keep arriving.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMilliseconds(20);
 

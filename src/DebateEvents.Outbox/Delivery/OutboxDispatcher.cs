@@ -133,7 +133,7 @@ internal sealed partial class OutboxDispatcher(
         if (Leases is null && _marksQueue && Array.TrueForAll(results, r => r.Succeeded))
         {
             _deferred.Add(rows, results);
-            if (_deferred.IsDue(_options.BatchSize))
+            if (_deferred.IsDue(Math.Min(_options.BatchSize, DeferredMarks.MaxRows)))
             {
                 await FlushMarksAsync(db, cancellationToken).ConfigureAwait(false);
             }
