@@ -33,7 +33,8 @@ internal sealed class PostgresOutboxDialect : OutboxDialect
         """,
         "ALTER TABLE outbox_message ADD COLUMN IF NOT EXISTS tx_id xid8 NOT NULL DEFAULT pg_current_xact_id()",
         "CREATE INDEX IF NOT EXISTS ix_outbox_message_pending ON outbox_message (sequence_number) WHERE delivered_at IS NULL",
-        "CREATE INDEX IF NOT EXISTS ix_outbox_message_backoff ON outbox_message (next_attempt_at) WHERE delivered_at IS NULL",
+        $"CREATE INDEX IF NOT EXISTS {OutboxModel.RetryIndex} ON outbox_message (next_attempt_at) WHERE {OutboxModel.RetryIndexFilter}",
+        "DROP INDEX IF EXISTS ix_outbox_message_backoff",
         "CREATE INDEX IF NOT EXISTS ix_outbox_message_delivered ON outbox_message (delivered_at) WHERE delivered_at IS NOT NULL",
         """
         CREATE TABLE IF NOT EXISTS outbox_inbox_state (

@@ -45,7 +45,8 @@ internal sealed class SqliteOutboxDialect : OutboxDialect
             attempts INTEGER NOT NULL, next_attempt_at INTEGER NOT NULL, last_error TEXT NULL, delivered_at INTEGER NULL)
         """,
         "CREATE INDEX IF NOT EXISTS ix_outbox_message_pending ON outbox_message (sequence_number) WHERE delivered_at IS NULL",
-        "CREATE INDEX IF NOT EXISTS ix_outbox_message_backoff ON outbox_message (next_attempt_at) WHERE delivered_at IS NULL",
+        $"CREATE INDEX IF NOT EXISTS {OutboxModel.RetryIndex} ON outbox_message (next_attempt_at) WHERE {OutboxModel.RetryIndexFilter}",
+        "DROP INDEX IF EXISTS ix_outbox_message_backoff",
         "CREATE INDEX IF NOT EXISTS ix_outbox_message_delivered ON outbox_message (delivered_at) WHERE delivered_at IS NOT NULL",
         """
         CREATE TABLE IF NOT EXISTS outbox_inbox_state (

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DebateEvents.Outbox.Configuration;
 using DebateEvents.Outbox.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,8 @@ internal sealed partial class OutboxDispatcher(
     private readonly DebateEventsOutboxOptions _options = options.Value;
     private readonly IOutboxDeliveryObserver[] _observers = observers.ToArray();
     private readonly CancellationTokenSource _crash = new();
+    private readonly DeferredMarks _deferred = new();
+    private bool _marksQueue;
     private long _nextLeaseRefreshAt;
 
     /// <summary>This instance's bucket leases when several instances share the database; null when it is the only one.</summary>
@@ -64,6 +67,11 @@ internal sealed partial class OutboxDispatcher(
                 LogRoundFailed(ex);
                 await QuietDelay.Wait(_options.RetryDelay, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        if (!_crash.IsCancellationRequested)
+        {
+            await FlushMarksOnStopAsync().ConfigureAwait(false);
         }
 
         if (Leases is { } leases && !_crash.IsCancellationRequested)
@@ -103,9 +111,11 @@ internal sealed partial class OutboxDispatcher(
     /// <summary>Sends one batch and records its outcome; returns how many rows were loaded.</summary>
     private async Task<int> DeliverBatchAsync(DbContext db, IReadOnlyCollection<int>? buckets, CancellationToken cancellationToken)
     {
-        var rows = await store.LoadBatchAsync(db, buckets, Now(), cancellationToken).ConfigureAwait(false);
+        var rows = await store.LoadBatchAsync(db, buckets, Now(), _deferred.SequenceNumbers, cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
         {
+            // Nothing new came in while the last batches went out: mark them now rather than wait for more.
+            await FlushMarksAsync(db, cancellationToken).ConfigureAwait(false);
             return 0;
         }
 
@@ -116,13 +126,84 @@ internal sealed partial class OutboxDispatcher(
 
         var results = await transport.SendAsync(rows, cancellationToken).ConfigureAwait(false);
         _crash.Token.ThrowIfCancellationRequested();
-        await outcomes.RecordAsync(db, rows, results, cancellationToken).ConfigureAwait(false);
+
+        // Deferred only while the last mark had to queue for the database's writer (publishers are busy), so at low
+        // rates every batch is marked at once as before; and only by the only instance, since another one could take
+        // over a bucket and send its rows again before the mark.
+        if (Leases is null && _marksQueue && Array.TrueForAll(results, r => r.Succeeded))
+        {
+            _deferred.Add(rows, results);
+            if (_deferred.IsDue(Math.Min(_options.BatchSize, DeferredMarks.MaxRows)))
+            {
+                await FlushMarksAsync(db, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            await FlushMarksAsync(db, cancellationToken).ConfigureAwait(false);
+            await RecordAsync(db, rows, results, cancellationToken).ConfigureAwait(false);
+        }
+
+        return rows.Count;
+    }
+
+    private async Task RecordAsync(DbContext db, List<OutboxMessage> rows, OutboxDelivery[] results, CancellationToken cancellationToken)
+    {
+        await TimedRecordAsync(db, rows, results, cancellationToken).ConfigureAwait(false);
         foreach (var observer in _observers)
         {
             observer.Completed(_options.InstanceId, rows, results);
         }
+    }
 
-        return rows.Count;
+    /// <summary>Records the outcomes and notes whether that write queued behind other writers.</summary>
+    private async Task TimedRecordAsync(DbContext db, List<OutboxMessage> rows, OutboxDelivery[] results, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await outcomes.RecordAsync(db, rows, results, cancellationToken).ConfigureAwait(false);
+        _marksQueue = Stopwatch.GetElapsedTime(started) >= DeferredMarks.BusyWriter;
+    }
+
+    /// <summary>Marks every acknowledged batch still waiting for its mark in one transaction.</summary>
+    private async Task FlushMarksAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        if (_deferred.Count == 0)
+        {
+            return;
+        }
+
+        var (rows, results) = _deferred.All();
+        await TimedRecordAsync(db, rows, results, cancellationToken).ConfigureAwait(false);
+        foreach (var (batchRows, batchResults) in _deferred.Batches())
+        {
+            foreach (var observer in _observers)
+            {
+                observer.Completed(_options.InstanceId, batchRows, batchResults);
+            }
+        }
+
+        _deferred.Clear();
+    }
+
+    /// <summary>On a graceful stop, writes the marks still waiting, so a restart does not send those rows again.</summary>
+    private async Task FlushMarksOnStopAsync()
+    {
+        if (_deferred.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var scope = scopes.CreateAsyncScope();
+            await using var scopeDisposal = scope.ConfigureAwait(false);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await FlushMarksAsync(contexts.Resolve(scope.ServiceProvider), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogFlushFailed(ex, _deferred.Count);
+        }
     }
 
     private async Task RenewLeasesAsync(CancellationToken cancellationToken)
@@ -172,6 +253,9 @@ internal sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the outbox bucket leases of {InstanceId} failed")]
     private partial void LogRenewFailed(Exception exception, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not mark {Count} acknowledged outbox rows delivered at stop; they are sent again after a restart")]
+    private partial void LogFlushFailed(Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the outbox bucket leases; they expire on their own")]
     private partial void LogReleaseFailed(Exception exception);

@@ -13,12 +13,15 @@ internal sealed class OutboxStore(IOptions<DebateEventsOutboxOptions> options)
 
     /// <summary>
     /// The oldest undelivered rows in sequence order, leaving out every key that has a row waiting
-    /// for its retry time: a failing key holds back only its own later rows.
+    /// for its retry time (a failing key holds back only its own later rows) and the rows in <paramref name="sent"/>,
+    /// acknowledged already and waiting for their mark.
     /// </summary>
-    public async Task<List<OutboxMessage>> LoadBatchAsync(DbContext db, IReadOnlyCollection<int>? buckets, long now, CancellationToken cancellationToken)
+    public async Task<List<OutboxMessage>> LoadBatchAsync(DbContext db, IReadOnlyCollection<int>? buckets, long now, IReadOnlySet<long> sent,
+        CancellationToken cancellationToken)
     {
+        // "next_attempt_at > 0" repeats the filter of the retry index, so the lookup reads only rows waiting for a retry.
         var waiting = db.Set<OutboxMessage>()
-            .Where(b => b.DeliveredAt == null && b.NextAttemptAt > now)
+            .Where(b => b.DeliveredAt == null && b.NextAttemptAt > 0 && b.NextAttemptAt > now)
             .Select(b => b.OrderingKey);
         var query = _dialect.VisibleMessages(db).AsNoTracking()
             .Where(m => m.DeliveredAt == null && !waiting.Contains(m.OrderingKey));
@@ -27,8 +30,14 @@ internal sealed class OutboxStore(IOptions<DebateEventsOutboxOptions> options)
             query = query.Where(m => buckets.Contains(m.Bucket));
         }
 
-        var rows = await query.OrderBy(m => m.SequenceNumber).Take(_options.BatchSize).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return RetriedRowsGoAlone(rows);
+        // The rows waiting for their mark are among the oldest pending ones: read past them rather than send a list of them.
+        var rows = await query.OrderBy(m => m.SequenceNumber).Take(_options.BatchSize + sent.Count).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (sent.Count > 0)
+        {
+            rows.RemoveAll(r => sent.Contains(r.SequenceNumber));
+        }
+
+        return RetriedRowsGoAlone(rows.Count > _options.BatchSize ? rows[.._options.BatchSize] : rows);
     }
 
     /// <summary>

@@ -16,6 +16,16 @@ internal static class OutboxModel
     public const string LeaseTable = "outbox_lease";
     public const string InstanceTable = "outbox_instance";
 
+    /// <summary>
+    /// Rows waiting for a retry, by retry time. Only rows that failed at least once are in it (a new row's
+    /// <c>next_attempt_at</c> is 0), so a commit or a delivery mark does not write to it. It replaced
+    /// <c>ix_outbox_message_backoff</c>, which held every pending row.
+    /// </summary>
+    public const string RetryIndex = "ix_outbox_message_retry";
+
+    /// <summary>The filter of <see cref="RetryIndex"/>; a query uses the index only when its own filter repeats these terms.</summary>
+    public const string RetryIndexFilter = "delivered_at IS NULL AND next_attempt_at > 0";
+
     /// <summary>Shadow property of <see cref="OutboxMessage"/> on PostgreSQL: the writing transaction's id (<c>tx_id</c>).</summary>
     public const string TransactionIdProperty = "TransactionId";
 
@@ -45,7 +55,7 @@ internal static class OutboxModel
         }
 
         entity.HasIndex(m => m.SequenceNumber).HasDatabaseName("ix_outbox_message_pending").HasFilter("delivered_at IS NULL");
-        entity.HasIndex(m => m.NextAttemptAt).HasDatabaseName("ix_outbox_message_backoff").HasFilter("delivered_at IS NULL");
+        entity.HasIndex(m => m.NextAttemptAt).HasDatabaseName(RetryIndex).HasFilter(RetryIndexFilter);
         entity.HasIndex(m => m.DeliveredAt).HasDatabaseName("ix_outbox_message_delivered").HasFilter("delivered_at IS NOT NULL");
     }
 

@@ -27,8 +27,13 @@ internal static class OutboxScenario
     private const int Publishers = 4;
     private const int Partitions = 6;
 
-    public static async Task<string> RunAsync(CancellationToken cancellationToken)
+    public static async Task<string> RunAsync(string[] arguments, CancellationToken cancellationToken)
     {
+        if (arguments is ["--tx1", ..])
+        {
+            return await OutboxTx1Probe.RunAsync(arguments[1..], cancellationToken);
+        }
+
         using var cluster = EmbeddedKafkaCluster.Start();
         var folder = Path.Combine(Path.GetTempPath(), $"outbox-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
@@ -85,11 +90,11 @@ internal static class OutboxScenario
         return rate;
     }
 
-    private static async Task<double> MeasureThroughput(EmbeddedKafkaCluster cluster, string folder, Ingress path, int eventsPerTransaction,
-        int total, CancellationToken cancellationToken)
+    internal static async Task<double> MeasureThroughput(EmbeddedKafkaCluster cluster, string folder, Ingress path, int eventsPerTransaction,
+        int total, CancellationToken cancellationToken, bool dispatch = true)
     {
         var acks = new OutboxAckLog();
-        await using var bench = await Bench.StartAsync(cluster, folder, acks);
+        await using var bench = await Bench.StartAsync(cluster, folder, acks, dispatch);
         var perPublisher = total / Publishers / eventsPerTransaction;
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Publishers).Select(p => Task.Run(async () =>
@@ -100,7 +105,11 @@ internal static class OutboxScenario
             }
         }, cancellationToken)));
         var committed = watch.Elapsed;
-        await acks.WaitForAsync(total, TimeSpan.FromMinutes(2), cancellationToken);
+        if (dispatch)
+        {
+            await acks.WaitForAsync(total, TimeSpan.FromMinutes(2), cancellationToken);
+        }
+
         var rate = total / watch.Elapsed.TotalSeconds;
         Console.WriteLine($"outbox {path} {eventsPerTransaction}/tx: {total} events committed in {committed.TotalSeconds:0.00} s, "
             + $"acknowledged in {watch.Elapsed.TotalSeconds:0.00} s: {rate:0} events/s");
@@ -141,7 +150,7 @@ internal static class OutboxScenario
     private static double UnixMilliseconds() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
 
     /// <summary>How events enter the outbox: MassTransit's Publish (in-process delivery too) or <see cref="IEventOutbox"/>.</summary>
-    private enum Ingress
+    internal enum Ingress
     {
         Publish,
         Direct,
@@ -161,7 +170,7 @@ internal static class OutboxScenario
     /// <summary>A host with the outbox on a fresh SQLite file, MassTransit's in-memory bus and the dispatcher.</summary>
     private sealed class Bench(IHost host, string databaseFile) : IAsyncDisposable
     {
-        public static async Task<Bench> StartAsync(EmbeddedKafkaCluster cluster, string folder, OutboxAckLog acks)
+        public static async Task<Bench> StartAsync(EmbeddedKafkaCluster cluster, string folder, OutboxAckLog acks, bool dispatch = true)
         {
             var topic = $"outbox-bench-{Guid.NewGuid():N}";
             cluster.CreateTopic(topic, Partitions);
@@ -175,6 +184,7 @@ internal static class OutboxScenario
                 x.AddDebateEventsOutbox<BenchDbContext>(o =>
                 {
                     o.UseSqlite();
+                    o.EnableDispatcher = dispatch;
                     o.BootstrapServers = cluster.BootstrapServers;
                     o.Route<DebateStarted>(topic, e => e.DebateId);
                 });

@@ -30,7 +30,10 @@ public sealed class PreMigrationsFileTests
             TimeSpan.FromSeconds(20), () => $"new debate {added} in the adopted file's read model");
     }
 
-    /// <summary>The schema the last version without migrations made (EnsureCreated of the same model), minus the columns a yet older one lacked.</summary>
+    /// <summary>
+    /// The schema the last version without migrations made (EnsureCreated of the first migration's model: the outbox's backoff
+    /// index over every pending row, not today's retry index), minus the columns a yet older one lacked.
+    /// </summary>
     private static async Task MakeOldFile(string path, Guid debate)
     {
         var options = new DbContextOptionsBuilder<SqliteDebateDbContext>().UseSqlite($"Data Source={path}").Options;
@@ -45,6 +48,8 @@ public sealed class PreMigrationsFileTests
         command.CommandText = $"""
             ALTER TABLE Debates DROP COLUMN ArgumentsFor;
             ALTER TABLE Debates DROP COLUMN ArgumentsPerParticipant;
+            DROP INDEX ix_outbox_message_retry;
+            CREATE INDEX ix_outbox_message_backoff ON outbox_message (next_attempt_at) WHERE delivered_at IS NULL;
             INSERT INTO Debates (Id, Question, Participants, RoundsPlanned, CurrentRound, ArgumentCount, ArgumentsAgainst, ArgumentsNeutral, Status, UpdatedAt)
             VALUES ('{debate.ToString().ToUpperInvariant()}', 'Made before migrations', '["a","b"]', 1, 0, 0, 0, 0, 0, '2025-01-01 00:00:00+00:00');
             """;

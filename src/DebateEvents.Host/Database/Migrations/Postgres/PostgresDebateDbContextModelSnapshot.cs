@@ -391,8 +391,8 @@ namespace DebateEvents.Host.Database.Migrations.Postgres
                         .HasFilter("delivered_at IS NOT NULL");
 
                     b.HasIndex("NextAttemptAt")
-                        .HasDatabaseName("ix_outbox_message_backoff")
-                        .HasFilter("delivered_at IS NULL");
+                        .HasDatabaseName("ix_outbox_message_retry")
+                        .HasFilter("delivered_at IS NULL AND next_attempt_at > 0");
 
                     b.HasIndex("SequenceNumber")
                         .HasDatabaseName("ix_outbox_message_pending")
