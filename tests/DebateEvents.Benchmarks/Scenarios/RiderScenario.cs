@@ -110,6 +110,10 @@ internal static class RiderScenario
         // every round reads the whole topic again under a new consumer group.
         RawConsume(cluster, warmUpTopic, count, cancellationToken);
         var rawConsume = Math.Max(RawConsume(cluster, rawTopic, count, cancellationToken), RawConsume(cluster, rawTopic, count, cancellationToken));
+        // Not a RESULT key: the raw loop on the topic our producer wrote, whose batches the endpoints read.
+        var rawOnOurs = RawConsume(cluster, oursTopic, count, cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"rider {payloadBytes} B: raw consume of the raw producer's topic {rawConsume:0}, of our producer's topic {rawOnOurs:0} msg/s"));
         double oursConsume = 0;
         for (var round = 0; round < EndpointWarmUpRounds + 2; round++)
         {
