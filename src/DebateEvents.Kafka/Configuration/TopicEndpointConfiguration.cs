@@ -47,9 +47,9 @@ internal sealed class TopicEndpointConfiguration : ReceiveEndpointConfiguration,
             EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
             AutoOffsetReset = Confluent.Kafka.AutoOffsetReset.Earliest,
-            // librdkafka stops fetching a partition for this long once its prefetch queue holds queued.min.messages
-            // (100,000): with the 1 s default, a backlog larger than that stalls the endpoint for up to a second each
-            // time the queue fills, however fast the lanes drain it. 10 ms resumes soon after the lanes made room.
+            // librdkafka postpones the next fetch this long once its prefetch queue is over queued.min.messages or
+            // queued.max.messages.kbytes: with the 1 s default, an endpoint reading a backlog stalls for up to a
+            // second each time the queue fills, however fast the lanes drain it. 10 ms fetches again soon after.
             FetchQueueBackoffMs = 10,
         };
         PublishFaults = false;
