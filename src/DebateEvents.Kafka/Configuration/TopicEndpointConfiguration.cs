@@ -47,6 +47,10 @@ internal sealed class TopicEndpointConfiguration : ReceiveEndpointConfiguration,
             EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
             AutoOffsetReset = Confluent.Kafka.AutoOffsetReset.Earliest,
+            // librdkafka postpones the next fetch this long once its prefetch queue is over queued.min.messages or
+            // queued.max.messages.kbytes: with the 1 s default, an endpoint reading a backlog stalls for up to a
+            // second each time the queue fills, however fast the lanes drain it. 10 ms fetches again soon after.
+            FetchQueueBackoffMs = 10,
         };
         PublishFaults = false;
         this.DiscardSkippedMessages();

@@ -25,8 +25,11 @@ internal sealed class BackpressureGate
     /// <summary>True while the poll loop must not poll.</summary>
     public bool IsFull => Volatile.Read(ref _outstanding) >= _maxBuffered;
 
-    /// <summary>A polled record went into its lane.</summary>
-    public void Polled() => Interlocked.Increment(ref _outstanding);
+    /// <summary>True while <paramref name="records"/> more polled records would still fit in the buffer.</summary>
+    public bool HasRoomFor(int records) => Volatile.Read(ref _outstanding) + records <= _maxBuffered;
+
+    /// <summary><paramref name="records"/> polled records went into their lanes.</summary>
+    public void Polled(int records) => Interlocked.Add(ref _outstanding, records);
 
     /// <summary>A record left its lane: settled, unsettled or skipped. Runs on the lanes' workers.</summary>
     public void Settled()

@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
+using Confluent.Kafka;
 
 namespace DebateEvents.Kafka.Consumers;
 
@@ -8,7 +10,7 @@ namespace DebateEvents.Kafka.Consumers;
 /// has queued records; a worker owns a lane until it is empty, so no two workers ever run one key.
 /// A handler may defer its record (a retry that is not due yet): the record stays at the head of its
 /// lane, the worker moves on, and the lane is run again after the returned delay.
-/// Emptied lanes are kept for reuse (a few per worker): with many keys nearly every record opens a lane.
+/// Emptied lanes are kept for reuse (as many as records can be buffered): with many keys nearly every record opens a lane.
 /// </summary>
 internal sealed class KeyedLaneScheduler
 {
@@ -19,12 +21,17 @@ internal sealed class KeyedLaneScheduler
     private readonly Channel<Lane> _ready = Channel.CreateUnbounded<Lane>();
     private readonly Func<ConsumedRecord, ValueTask<TimeSpan>> _handle;
     private readonly Task[] _workers;
+    private readonly List<Lane> _woken = [];
 
-    public KeyedLaneScheduler(int concurrency, Func<ConsumedRecord, ValueTask<TimeSpan>> handle)
+    /// <summary>
+    /// Runs up to <paramref name="concurrency"/> lanes at once; keeps up to <paramref name="maxBufferedRecords"/>
+    /// emptied lanes (at least four per worker), as that many keys can be buffered at once.
+    /// </summary>
+    public KeyedLaneScheduler(int concurrency, int maxBufferedRecords, Func<ConsumedRecord, ValueTask<TimeSpan>> handle)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
         _handle = handle;
-        _maxSpareLanes = concurrency * 4;
+        _maxSpareLanes = Math.Max(concurrency * 4, maxBufferedRecords);
         _workers = new Task[concurrency];
         for (var i = 0; i < concurrency; i++)
         {
@@ -32,31 +39,32 @@ internal sealed class KeyedLaneScheduler
         }
     }
 
-    /// <summary>Queues a record behind earlier records of its key.</summary>
-    public void Enqueue(ConsumedRecord record)
+    /// <summary>
+    /// Queues polled records, each behind earlier records of its key, under one lock for the whole chunk;
+    /// lanes that were idle are handed to the workers after the lock is released. Poll thread only.
+    /// </summary>
+    public void Enqueue(List<ConsumedRecord> records)
     {
-        var result = record.Result;
-        var key = new LaneKey(result.Message.Key, result.Topic, result.Partition.Value);
-        Lane? lane;
         lock (_gate)
         {
-            if (!_lanes.TryGetValue(key, out lane))
+            foreach (var record in records)
             {
-                lane = _spareLanes.TryPop(out var spare) ? spare : new Lane();
-                lane.Key = key;
-                _lanes.Add(key, lane);
+                var lane = LaneOf(record.Result);
+                lane.Records.Enqueue(record);
+                if (!lane.Scheduled)
+                {
+                    lane.Scheduled = true;
+                    _woken.Add(lane);
+                }
             }
-
-            lane.Records.Enqueue(record);
-            if (lane.Scheduled)
-            {
-                return;
-            }
-
-            lane.Scheduled = true;
         }
 
-        _ready.Writer.TryWrite(lane);
+        foreach (var lane in _woken)
+        {
+            _ready.Writer.TryWrite(lane);
+        }
+
+        _woken.Clear();
     }
 
     /// <summary>Stops the workers once every queued lane has been run; call after the last <see cref="Enqueue"/>.</summary>
@@ -70,18 +78,14 @@ internal sealed class KeyedLaneScheduler
     {
         await foreach (var lane in _ready.Reader.ReadAllAsync())
         {
-            while (true)
+            ConsumedRecord? record;
+            lock (_gate)
             {
-                ConsumedRecord? record;
-                lock (_gate)
-                {
-                    if (!lane.Records.TryPeek(out record))
-                    {
-                        Retire(lane);
-                        break;
-                    }
-                }
+                record = HeadOrRetire(lane);
+            }
 
+            while (record is not null)
+            {
                 var defer = await _handle(record);
                 if (defer > TimeSpan.Zero)
                 {
@@ -89,12 +93,40 @@ internal sealed class KeyedLaneScheduler
                     break;
                 }
 
+                // One lock turn per record: drop the finished head and take the next.
                 lock (_gate)
                 {
                     lane.Records.Dequeue();
+                    record = HeadOrRetire(lane);
                 }
             }
         }
+    }
+
+    /// <summary>Under the gate: the lane of a record's key, taken from the table, the spares or new.</summary>
+    private Lane LaneOf(ConsumeResult<byte[]?, byte[]> result)
+    {
+        var key = new LaneKey(result.Message.Key, result.Topic, result.Partition.Value);
+        ref var lane = ref CollectionsMarshal.GetValueRefOrAddDefault(_lanes, key, out var exists);
+        if (!exists)
+        {
+            lane = _spareLanes.TryPop(out var spare) ? spare : new Lane();
+            lane.Key = key;
+        }
+
+        return lane!;
+    }
+
+    /// <summary>Under the gate: the lane's next record, or null after retiring the lane because it ran empty.</summary>
+    private ConsumedRecord? HeadOrRetire(Lane lane)
+    {
+        if (lane.Records.TryPeek(out var record))
+        {
+            return record;
+        }
+
+        Retire(lane);
+        return null;
     }
 
     /// <summary>Under the gate: the lane ran empty, so it leaves the table; nothing else refers to it any more.</summary>

@@ -6,12 +6,14 @@ using Microsoft.Extensions.Logging;
 namespace DebateEvents.Kafka.Consumers;
 
 /// <summary>
-/// The turns of the poll thread until stopped: poll one record and queue it in its key lane, or wait while
-/// the buffer is full, then housekeeping. A fatal librdkafka error, or an exception, ends it as a fault.
+/// The turns of the poll thread until stopped: poll a chunk of records and queue each in its key lane, or
+/// wait while the buffer is full, then housekeeping. A fatal librdkafka error, or an exception, ends it as a fault.
 /// </summary>
 internal sealed class PollLoop
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
+    private const int MaxChunk = 64;
+    private readonly List<ConsumedRecord> _chunk = new(MaxChunk);
     private readonly TopicConsumerSettings _settings;
     private readonly ConsumerStatus _status;
     private readonly AssignedPartitions _partitions;
@@ -93,17 +95,40 @@ internal sealed class PollLoop
         }
     }
 
+    /// <summary>
+    /// Polls what librdkafka has ready, up to <see cref="MaxChunk"/> records and no further than the buffer
+    /// allows, waiting only for the first; then hands the chunk to the lanes in one go.
+    /// </summary>
     private void Poll(IConsumer<byte[]?, byte[]> consumer)
+    {
+        var timeout = PollTimeout;
+        while (_chunk.Count < MaxChunk && _gate.HasRoomFor(_chunk.Count + 1) && TryPoll(consumer, timeout))
+        {
+            timeout = TimeSpan.Zero;
+        }
+
+        if (_chunk.Count == 0)
+        {
+            return;
+        }
+
+        _gate.Polled(_chunk.Count);
+        _lanes.Enqueue(_chunk);
+        _chunk.Clear();
+    }
+
+    /// <summary>Polls one record into the chunk; false when none came (or it is not for this consumer), so the chunk ends.</summary>
+    private bool TryPoll(IConsumer<byte[]?, byte[]> consumer, TimeSpan timeout)
     {
         ConsumeResult<byte[]?, byte[]>? result;
         try
         {
-            result = consumer.Consume(PollTimeout);
+            result = consumer.Consume(timeout);
         }
         catch (ConsumeException ex)
         {
             _logger.KafkaError(ex.Error.Code, ex.Error.Reason, _settings.Topics[0], _settings.GroupId);
-            return;
+            return false;
         }
 
         var now = Environment.TickCount64;
@@ -117,16 +142,16 @@ internal sealed class PollLoop
         if (result is null || result.IsPartitionEOF || _partitions.Find(result) is not { } partition)
         {
             _housekeeping.RunSoon();
-            return;
+            return false;
         }
 
         if (partition.Track(result) is not { } record)
         {
-            return;
+            return false;
         }
 
-        _gate.Polled();
         _metrics.Consumed(result.Topic, _settings.GroupId);
-        _lanes.Enqueue(record);
+        _chunk.Add(record);
+        return true;
     }
 }

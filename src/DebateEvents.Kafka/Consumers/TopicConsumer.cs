@@ -34,7 +34,7 @@ internal sealed class TopicConsumer
         var partitions = new AssignedPartitions(settings, status, metrics, logger);
         var housekeeping = new PartitionHousekeeping(partitions, breaker, status, settings.CommitInterval);
         _handler = new RecordHandler(settings, processor, gate, breaker, status, metrics, logger);
-        _lanes = new KeyedLaneScheduler(settings.ConcurrentMessageLimit, _handler.Handle);
+        _lanes = new KeyedLaneScheduler(settings.ConcurrentMessageLimit, settings.MaxBufferedRecords, _handler.Handle);
         _rebalance = new RebalanceHandler(settings, processor, partitions, gate, housekeeping, logger);
         _loop = new PollLoop(settings, status, partitions, gate, _lanes, housekeeping, metrics, logger);
     }

@@ -7,7 +7,6 @@ using DebateEvents.Kafka.Retry;
 using DebateEvents.Kafka.Routing;
 using DebateEvents.Kafka.Serialization;
 using MassTransit;
-using MassTransit.Transports;
 
 namespace DebateEvents.Kafka.Processing;
 
@@ -19,7 +18,7 @@ namespace DebateEvents.Kafka.Processing;
 internal sealed class ReceivePipeRecordProcessor : IRecordProcessor
 {
     private readonly TopicReceiveEndpointContext _context;
-    private readonly IReceivePipeDispatcher _dispatcher;
+    private readonly RecordReceiveDispatcher _dispatcher;
     private readonly KafkaEventRouting _routing;
     private readonly DeadLetterWriter _deadLetters;
     private readonly RetryTopicWriter? _retries;
@@ -31,7 +30,7 @@ internal sealed class ReceivePipeRecordProcessor : IRecordProcessor
         RetryTopicWriter? retries)
     {
         _context = context;
-        _dispatcher = context.CreateReceivePipeDispatcher();
+        _dispatcher = new RecordReceiveDispatcher(context.HostConfiguration, context);
         _routing = routing;
         _deadLetters = deadLetters;
         _retries = retries;
@@ -106,7 +105,7 @@ internal sealed class ReceivePipeRecordProcessor : IRecordProcessor
         var context = new KafkaReceiveContext(result, message, messageType, urns, _context, cancellationToken);
         try
         {
-            await _dispatcher.Dispatch(context, RecordLockContext.Instance);
+            await _dispatcher.Dispatch(context);
             return context.SettledByErrorTopic ? RecordOutcome.Faulted : RecordOutcome.Completed;
         }
         catch (Exception)

@@ -28,6 +28,9 @@ internal sealed class TopicReceiveEndpointContext : BaseReceiveEndpointContext
 
     public string Topic { get; }
 
+    /// <summary>The bus's host configuration, whose receive log context records run under.</summary>
+    public IHostConfiguration HostConfiguration => _busInstance.HostConfiguration;
+
     public string GroupId { get; }
 
     public override void AddSendAgent(IAgent agent)

@@ -30,11 +30,24 @@ internal static class RiderScenario
     private const int InFlight = 20_000;
     private const int EndpointWarmUpRounds = 3;
 
+    /// <summary>
+    /// The default run measures both sizes. <c>--small</c> measures only the 100-byte records (RESULT line
+    /// <c>rider-small</c>, with that size's keys); <c>--allocations</c> also prints, after each measured endpoint
+    /// round, the types allocated per record from the runtime's allocation samples (about one per 100 KB).
+    /// </summary>
     public static async Task<string> RunAsync(string[] arguments, CancellationToken cancellationToken)
     {
         var produceOnly = arguments is ["produce"];
         using var cluster = EmbeddedKafkaCluster.Start();
+        using var allocations = arguments.Contains("--allocations") ? new AllocationTypeListener() : null;
+        AllocationTypeListener.Current = allocations;
+
         var small = await Measure(cluster, payloadBytes: 100, count: 60_000, produceOnly, cancellationToken);
+        if (arguments.Contains("--small"))
+        {
+            return "RESULT rider-small " + small.Describe("100");
+        }
+
         var large = await Measure(cluster, payloadBytes: 1024, count: 16_000, produceOnly, cancellationToken);
         return string.Create(CultureInfo.InvariantCulture,
             $"RESULT rider produce_ratio={Math.Min(small.Ours.Produce / small.Raw.Produce, large.Ours.Produce / large.Raw.Produce):0.00} "
@@ -104,6 +117,10 @@ internal static class RiderScenario
         // every round reads the whole topic again under a new consumer group.
         RawConsume(cluster, warmUpTopic, count, cancellationToken);
         var rawConsume = Math.Max(RawConsume(cluster, rawTopic, count, cancellationToken), RawConsume(cluster, rawTopic, count, cancellationToken));
+        // Not a RESULT key: the raw loop on the topic our producer wrote, whose batches the endpoints read.
+        var rawOnOurs = RawConsume(cluster, oursTopic, count, cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"rider {payloadBytes} B: raw consume of the raw producer's topic {rawConsume:0}, of our producer's topic {rawOnOurs:0} msg/s"));
         double oursConsume = 0;
         for (var round = 0; round < EndpointWarmUpRounds + 2; round++)
         {
@@ -165,13 +182,21 @@ internal static class RiderScenario
         var counter = consuming.GetRequiredService<RiderConsumeCounter>();
         var bus = consuming.GetRequiredService<IBusControl>();
         await bus.StartAsync(cancellationToken);
+        AllocationTypeListener.Current?.Reset();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var workItemsBefore = ThreadPool.CompletedWorkItemCount;
         var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         await counter.Done.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
         var rate = (counter.Expected - counter.WarmUp) / counter.Elapsed.TotalSeconds;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var workItems = (double)(ThreadPool.CompletedWorkItemCount - workItemsBefore) / counter.Expected;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rider {payloadBytes} B: endpoint{(warmUp ? " warm-up" : string.Empty)} {rate:0} msg/s, {JitInfo.GetCompiledMethodCount() - jitted} methods jitted, {cpu.TotalMicroseconds / counter.Expected:0.0} µs CPU per record; GC {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3} paused {(GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds:0} ms of {counter.Elapsed.TotalMilliseconds:0}, {(GC.GetTotalAllocatedBytes() - gcBefore.Item5) / counter.Expected} B/record"));
+            $"rider {payloadBytes} B: endpoint{(warmUp ? " warm-up" : string.Empty)} {rate:0} msg/s, {JitInfo.GetCompiledMethodCount() - jitted} methods jitted, {cpu.TotalMicroseconds / counter.Expected:0.0} µs CPU per record; GC {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3} paused {(GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds:0} ms of {counter.Elapsed.TotalMilliseconds:0}, {(GC.GetTotalAllocatedBytes() - gcBefore.Item5) / counter.Expected} B/record; thread pool {workItems:0.00} work items per record, {ThreadPool.ThreadCount} threads"));
+        if (!warmUp)
+        {
+            AllocationTypeListener.Current?.Print(counter.Expected);
+        }
+
         await bus.StopAsync(cancellationToken);
         return rate;
     }
@@ -239,6 +264,7 @@ internal static class RiderScenario
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnableAutoCommit = true,
         }).Build();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         consumer.Subscribe(topic);
         var watch = new Stopwatch();
         var seen = 0;
@@ -258,8 +284,12 @@ internal static class RiderScenario
             }
         }
 
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         consumer.Close();
-        return (count - 1) / watch.Elapsed.TotalSeconds;
+        var rate = (count - 1) / watch.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"rider raw consume {rate:0} msg/s, {cpu.TotalMicroseconds / count:0.0} µs CPU per record (the process's, from subscribing on)"));
+        return rate;
     }
 
     private static string NewTopic(EmbeddedKafkaCluster cluster, string kind, int payloadBytes)

@@ -9,11 +9,12 @@ public sealed class BackpressureGateTests
     public void IsFull_FromTheBufferLimit_UntilARecordSettles()
     {
         var gate = new BackpressureGate(maxBufferedRecords: 3);
-        gate.Polled();
-        gate.Polled();
+        gate.Polled(2);
         Assert.False(gate.IsFull);
+        Assert.True(gate.HasRoomFor(1));
+        Assert.False(gate.HasRoomFor(2));
 
-        gate.Polled();
+        gate.Polled(1);
         Assert.True(gate.IsFull);
 
         gate.Settled();
@@ -26,7 +27,7 @@ public sealed class BackpressureGateTests
         var gate = new BackpressureGate(maxBufferedRecords: 10);
         var progress = new PartitionProgress(new TopicPartition("debates", 0));
         var record = progress.Track(Result(5))!;
-        gate.Polled();
+        gate.Polled(1);
         Assert.True(progress.TryStart(record));
 
         Assert.False(gate.Drain([progress], TimeSpan.FromMilliseconds(100)));
@@ -44,8 +45,7 @@ public sealed class BackpressureGateTests
         var progress = new PartitionProgress(new TopicPartition("debates", 0));
         progress.Track(Result(5));
         progress.Track(Result(6));
-        gate.Polled();
-        gate.Polled();
+        gate.Polled(2);
         progress.Revoke();
 
         Assert.True(gate.Drain([progress], TimeSpan.FromMilliseconds(100)));

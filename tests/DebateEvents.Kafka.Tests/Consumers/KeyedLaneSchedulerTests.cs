@@ -16,7 +16,7 @@ public sealed class KeyedLaneSchedulerTests
         var running = new ConcurrentDictionary<string, int>();
         var seen = new ConcurrentDictionary<string, ConcurrentQueue<long>>();
         var overlaps = 0;
-        var scheduler = new KeyedLaneScheduler(8, async record =>
+        var scheduler = new KeyedLaneScheduler(8, 16, async record =>
         {
             var key = Encoding.UTF8.GetString(record.Result.Message.Key!);
             if (running.AddOrUpdate(key, 1, (_, n) => n + 1) > 1)
@@ -30,13 +30,22 @@ public sealed class KeyedLaneSchedulerTests
             return TimeSpan.Zero;
         });
         var expected = new Dictionary<string, List<long>>();
+        var chunk = new List<ConsumedRecord>();
         for (var offset = 0; offset < keyDraws.Get.Length; offset++)
         {
             var key = $"k{keyDraws.Get[offset] % 7}";
             expected.TryAdd(key, []);
             expected[key].Add(offset);
-            scheduler.Enqueue(progress.Track(Result(key, offset))!);
+            chunk.Add(progress.Track(Result(key, offset))!);
+            // The poll loop hands over chunks of whatever size was ready: end one where the draw says so.
+            if (keyDraws.Get[offset] % 3 == 0)
+            {
+                scheduler.Enqueue(chunk);
+                chunk.Clear();
+            }
         }
+
+        scheduler.Enqueue(chunk);
 
         await Eventually.Until(() => seen.Values.Sum(q => q.Count) == keyDraws.Get.Length, TimeSpan.FromSeconds(5),
             () => $"{seen.Values.Sum(q => q.Count)} of {keyDraws.Get.Length} records ran");
@@ -55,7 +64,7 @@ public sealed class KeyedLaneSchedulerTests
         var progress = new PartitionProgress(new TopicPartition("debates", 0));
         var order = new ConcurrentQueue<string>();
         var deferredOnce = 0;
-        var scheduler = new KeyedLaneScheduler(2, record =>
+        var scheduler = new KeyedLaneScheduler(2, 4, record =>
         {
             var key = Encoding.UTF8.GetString(record.Result.Message.Key!);
             if (key == "slow" && record.Offset == 0 && Interlocked.Exchange(ref deferredOnce, 1) == 0)
@@ -67,9 +76,8 @@ public sealed class KeyedLaneSchedulerTests
             return ValueTask.FromResult(TimeSpan.Zero);
         });
 
-        scheduler.Enqueue(progress.Track(Result("slow", 0))!);
-        scheduler.Enqueue(progress.Track(Result("fast", 1))!);
-        scheduler.Enqueue(progress.Track(Result("slow", 2))!);
+        scheduler.Enqueue([progress.Track(Result("slow", 0))!, progress.Track(Result("fast", 1))!]);
+        scheduler.Enqueue([progress.Track(Result("slow", 2))!]);
         await Eventually.Until(() => order.Count == 3, TimeSpan.FromSeconds(5), () => $"ran {string.Join(", ", order)}");
         await scheduler.Complete();
 
