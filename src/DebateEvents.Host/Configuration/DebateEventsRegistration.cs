@@ -58,6 +58,11 @@ public static class DebateEventsRegistration
     private static void AddKafkaPipeline(IServiceCollection services, IConfiguration configuration, KafkaOptions kafka, DatabaseOptions database)
     {
         services.AddSingleton<KafkaConnection>();
+        // What the Kafka API reads the cluster with (topics, records, dead letters): one of each for every endpoint.
+        services.AddSingleton<Topics.ClusterClients>();
+        services.AddSingleton<Topics.TopicCatalog>();
+        services.AddSingleton<DeadLetters.DeadLetterReader>();
+        services.AddSingleton(DeadLetters.DeadLetterBodyDecoder.For);
         services.AddSingleton<Stats.KafkaTrafficStats>();
         services.AddHostedService<Stats.PipelineSummary>();
         services.AddSingleton<Stats.RateHistory>();

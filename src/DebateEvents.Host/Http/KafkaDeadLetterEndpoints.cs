@@ -1,6 +1,5 @@
 using Confluent.Kafka;
 using DebateEvents.Host.DeadLetters;
-using DebateEvents.Host.Embedded;
 using DebateEvents.Host.Topics;
 using DebateEvents.Kafka;
 
@@ -17,10 +16,9 @@ public static class KafkaDeadLetterEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var services = app.ServiceProvider;
-        var clients = new ClusterClients(services.GetRequiredService<KafkaConnection>());
-        var catalog = new TopicCatalog(clients);
-        var reader = new DeadLetterReader(clients);
-        var decoder = DeadLetterBodyDecoder.For(services);
+        var catalog = services.GetRequiredService<TopicCatalog>();
+        var reader = services.GetRequiredService<DeadLetterReader>();
+        var decoder = services.GetRequiredService<DeadLetterBodyDecoder>();
 
         app.MapGet("/kafka/dead-letters/{topic}", (string topic, long? from, int? limit, CancellationToken ct) =>
             Answer(() => ListAsync(topic, from, limit, catalog, reader, decoder, ct)));

@@ -1,6 +1,5 @@
 using Confluent.Kafka;
 using DebateEvents.Host.DeadLetters;
-using DebateEvents.Host.Embedded;
 using DebateEvents.Host.Topics;
 
 namespace DebateEvents.Host.Http;
@@ -16,10 +15,9 @@ public static class KafkaRecordEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var services = app.ServiceProvider;
-        var clients = new ClusterClients(services.GetRequiredService<KafkaConnection>());
-        var catalog = new TopicCatalog(clients);
-        var reader = new DeadLetterReader(clients);
-        var decoder = DeadLetterBodyDecoder.For(services);
+        var catalog = services.GetRequiredService<TopicCatalog>();
+        var reader = services.GetRequiredService<DeadLetterReader>();
+        var decoder = services.GetRequiredService<DeadLetterBodyDecoder>();
 
         app.MapGet("/kafka/topics/{name}/records", async (string name, int? limit, CancellationToken ct) =>
         {

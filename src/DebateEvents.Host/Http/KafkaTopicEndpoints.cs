@@ -1,7 +1,6 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using DebateEvents.Host.Configuration;
-using DebateEvents.Host.Embedded;
 using DebateEvents.Host.Topics;
 using DebateEvents.Kafka;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -19,8 +18,8 @@ public static class KafkaTopicEndpoints
     public static IEndpointRouteBuilder MapKafkaTopicEndpoints(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var clients = new ClusterClients(app.ServiceProvider.GetRequiredService<KafkaConnection>());
-        var catalog = new TopicCatalog(clients);
+        var clients = app.ServiceProvider.GetRequiredService<ClusterClients>();
+        var catalog = app.ServiceProvider.GetRequiredService<TopicCatalog>();
         var inspector = new TopicInspector(clients, new HostConsumerGroups(app.ServiceProvider.GetRequiredService<IOptions<HealthCheckServiceOptions>>()));
         var creation = new TopicCreation(clients);
 
