@@ -7,11 +7,14 @@ namespace DebateEvents.Benchmarks.Scenarios;
 /// <summary>
 /// What EF Core alone commits on this machine: plain rows about an outbox row's size through SaveChanges,
 /// pooled contexts, the same SQLite settings as the outbox (WAL, <c>synchronous=NORMAL</c>) and the same
-/// number of publishers. No outbox, no bus, no Kafka: the ceiling any EF-based outbox works under.
+/// number of publishers. No outbox, no bus, no Kafka: the ceiling any EF-based outbox works under. With
+/// <c>withDomainRow</c> each SaveChanges also inserts one small domain row, so EF wraps the two INSERTs in a
+/// transaction: the same rows an outbox commits with one event and one domain row, still without any outbox.
 /// </summary>
 internal static class BareEfBaseline
 {
-    public static async Task<double> MeasureAsync(string folder, int publishers, int total, int rowsPerTransaction, CancellationToken cancellationToken)
+    public static async Task<double> MeasureAsync(string folder, int publishers, int total, int rowsPerTransaction, CancellationToken cancellationToken,
+        bool withDomainRow = false)
     {
         var file = Path.Combine(folder, $"bare-ef-{Guid.NewGuid():N}.db");
         var services = new ServiceCollection();
@@ -36,6 +39,11 @@ internal static class BareEfBaseline
                     db.Rows.Add(new BareRow { Id = Guid.NewGuid(), Topic = "debates", Body = body, CreatedAt = i });
                 }
 
+                if (withDomainRow)
+                {
+                    db.DomainRows.Add(new BareDomainRow { Id = Guid.NewGuid(), Name = "debate", Round = i });
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
             }
         }, cancellationToken)));
@@ -57,9 +65,21 @@ internal static class BareEfBaseline
         public long CreatedAt { get; set; }
     }
 
-    /// <summary>A DbContext with one plain table.</summary>
+    /// <summary>A small row standing for the application's own state change.</summary>
+    public sealed class BareDomainRow
+    {
+        public Guid Id { get; set; }
+
+        public string Name { get; set; } = "";
+
+        public int Round { get; set; }
+    }
+
+    /// <summary>A DbContext with two plain tables.</summary>
     public sealed class BareDbContext(DbContextOptions<BareDbContext> options) : DbContext(options)
     {
         public DbSet<BareRow> Rows => Set<BareRow>();
+
+        public DbSet<BareDomainRow> DomainRows => Set<BareDomainRow>();
     }
 }

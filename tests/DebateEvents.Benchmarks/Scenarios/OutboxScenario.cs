@@ -46,6 +46,7 @@ internal static class OutboxScenario
         await MeasureThroughput(cluster, folder, Ingress.Publish, eventsPerTransaction: 1, total: 8_000, cancellationToken);
         await MeasureThroughput(cluster, folder, Ingress.Direct, eventsPerTransaction: 1, total: 8_000, cancellationToken);
         var bareEf = await BareEfBaseline.MeasureAsync(folder, Publishers, total: 30_000, rowsPerTransaction: 1, cancellationToken);
+        var bareEfPair = await BareEfBaseline.MeasureAsync(folder, Publishers, total: 30_000, rowsPerTransaction: 1, cancellationToken, withDomainRow: true);
         var bareEf100 = await BareEfBaseline.MeasureAsync(folder, Publishers, total: 200_000, rowsPerTransaction: 100, cancellationToken);
         await MeasureThroughput(cluster, folder, Ingress.Publish, eventsPerTransaction: 1, total: 2_000, cancellationToken);
         var tx1 = await MeasureThroughput(cluster, folder, Ingress.Publish, eventsPerTransaction: 1, total: 30_000, cancellationToken);
@@ -59,13 +60,14 @@ internal static class OutboxScenario
         Console.WriteLine($"outbox via Publish: tx1 {tx1:0}/s ({tx1 / raw:P1} of raw), tx100 {tx100:0}/s ({tx100 / raw:P1} of raw); "
             + $"via IEventOutbox: tx1 {direct1:0}/s ({direct1 / raw:P1}), tx100 {direct100:0}/s ({direct100 / raw:P1}); raw {raw:0}/s; "
             + $"commit-to-ack at 5,000/s target (achieved {offered:0}/s) p50 {p50:0.0} ms, p99 {p99:0.0} ms; "
-            + $"bare EF Core rows, no outbox: 1/tx {bareEf:0}/s, 100/tx {bareEf100:0}/s (committed only, nothing delivered); "
+            + $"bare EF Core rows, no outbox: 1/tx {bareEf:0}/s, 1/tx with a domain row {bareEfPair:0}/s, 100/tx {bareEf100:0}/s (committed only, nothing delivered); "
             + $"Wolverine EF Core outbox 1/tx {wolverine:0}/s");
         return string.Create(CultureInfo.InvariantCulture,
             $"RESULT outbox tx1_eps={tx1:0} tx100_eps={tx100:0} p50_ms={p50:0.0} p99_ms={p99:0.0} ratio_tx1={tx1 / raw:0.000} "
             + $"ratio_tx100={tx100 / raw:0.000} direct_tx1_eps={direct1:0} direct_tx100_eps={direct100:0} latency_offered_eps={offered:0} raw_eps={raw:0} bare_ef_tx1_eps={bareEf:0} bare_ef_tx100_eps={bareEf100:0} "
             + $"wolverine_tx1_eps={wolverine:0} ratio_tx1_bare_ef={tx1 / bareEf:0.00} ratio_tx100_bare_ef={tx100 / bareEf100:0.00} "
-            + $"ratio_tx1_wolverine={tx1 / wolverine:0.00} ratio_direct_tx1_bare_ef={direct1 / bareEf:0.00} wolverine_ratio_bare_ef={wolverine / bareEf:0.00}");
+            + $"ratio_tx1_wolverine={tx1 / wolverine:0.00} ratio_direct_tx1_bare_ef={direct1 / bareEf:0.00} wolverine_ratio_bare_ef={wolverine / bareEf:0.00} "
+            + $"bare_ef_pair_tx1_eps={bareEfPair:0} bare_ef_pair_ratio_bare_ef={bareEfPair / bareEf:0.00} ratio_tx1_bare_ef_pair={tx1 / bareEfPair:0.00}");
     }
 
     /// <summary>Wolverine's EF Core outbox, one event and one domain row per transaction; events/s until the topic holds them all.</summary>

@@ -28,11 +28,12 @@ internal static class OutboxTx1Probe
         for (var round = 0; round < rounds; round++)
         {
             var bareEf = await BareEfBaseline.MeasureAsync(folder, Publishers, total: 30_000, rowsPerTransaction: 1, cancellationToken);
+            var pair = await BareEfBaseline.MeasureAsync(folder, Publishers, total: 30_000, rowsPerTransaction: 1, cancellationToken, withDomainRow: true);
             var publish = await OutboxScenario.MeasureThroughput(cluster, folder, OutboxScenario.Ingress.Publish, 1, 30_000, cancellationToken, dispatch);
             var direct = await OutboxScenario.MeasureThroughput(cluster, folder, OutboxScenario.Ingress.Direct, 1, 30_000, cancellationToken, dispatch);
             publishRatios.Add(publish / bareEf);
             directRatios.Add(direct / bareEf);
-            Console.WriteLine($"round {round}: bare EF {bareEf:0}/s, Publish {publish:0}/s ({publish / bareEf:0.00}), IEventOutbox {direct:0}/s ({direct / bareEf:0.00})");
+            Console.WriteLine($"round {round}: bare EF {bareEf:0}/s, with a domain row {pair:0}/s ({pair / bareEf:0.00}), Publish {publish:0}/s ({publish / bareEf:0.00}), IEventOutbox {direct:0}/s ({direct / bareEf:0.00})");
         }
 
         Directory.Delete(folder, recursive: true);
