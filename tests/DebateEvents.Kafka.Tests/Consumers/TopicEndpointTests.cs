@@ -48,5 +48,32 @@ public sealed class TopicEndpointTests(ITestOutputHelper output) : IDisposable
             "the test harness did not see argument 5 consumed");
     }
 
+    [Fact]
+    public async Task Endpoint_FetchesAgainTenMillisecondsAfterItsPrefetchQueueFilled_AndTheUserCanChangeIt()
+    {
+        // librdkafka's own default is 1,000 ms: an endpoint reading a backlog would stall that long whenever its
+        // prefetch queue filled. The endpoint's default shows in the settings a user's ConfigureKafkaConsumer gets,
+        // and the consumer built from them (with the user's value) must still start and read.
+        int? seen = null;
+        var log = new ProcessingLog();
+        await using var host = await RiderTestHost.Start(_cluster, output, log, (context, k) =>
+            k.TopicEndpoint(_topic, _group, e =>
+            {
+                e.CreateIfMissing(t => t.NumPartitions = 1);
+                e.ConfigureKafkaConsumer(c =>
+                {
+                    seen = c.FetchQueueBackoffMs;
+                    c.FetchQueueBackoffMs = 25;
+                });
+                e.ConfigureConsumer<ArgumentConsumer>(context);
+            }),
+            register: r => r.AddProducer<ArgumentMade>(_topic, a => a.DebateId));
+
+        await host.Producer<ArgumentMade>().Produce(new ArgumentMade("d-1", 1, "point 1"));
+
+        await Eventually.Until(() => log.Succeeded.Count == 1, TimeSpan.FromSeconds(20), () => "the record was not processed");
+        Assert.Equal(10, seen);
+    }
+
     public void Dispose() => _cluster.Dispose();
 }
