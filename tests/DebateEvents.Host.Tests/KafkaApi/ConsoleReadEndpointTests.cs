@@ -10,34 +10,19 @@ namespace DebateEvents.Host.Tests.KafkaApi;
 /// decoded, and an event type's schema; each answers bad input with a problem.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class ConsoleReadEndpointTests : IAsyncLifetime
+public sealed class ConsoleReadEndpointTests : HostApiTests
 {
-    private readonly HostFactory _factory = new();
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _client = _factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
-
     [Fact]
     public async Task History_ShowsProducedAndConsumedRatesPerTopic_FromTheOutboxDeliveriesPerTopic()
     {
         for (var i = 0; i < 5; i++)
         {
-            await HostApi.PublishMetric(_client, $"rate-{Guid.NewGuid():N}");
+            await HostApi.PublishMetric(Client, $"rate-{Guid.NewGuid():N}");
         }
 
         var sample = await HostApi.Eventually(async () =>
         {
-            var (_, body) = await HostApi.Get(_client, "/kafka/stats/history?minutes=1");
+            var (_, body) = await HostApi.Get(Client, "/kafka/stats/history?minutes=1");
             var topics = body.GetProperty("samples").EnumerateArray().Select(s => s.GetProperty("topics"))
                 .Where(t => t.TryGetProperty(HostApi.MetricsTopic, out _)).Select(t => t.GetProperty(HostApi.MetricsTopic)).ToList();
             var produced = topics.Sum(t => t.GetProperty("produced").GetDouble());
@@ -48,7 +33,7 @@ public sealed class ConsoleReadEndpointTests : IAsyncLifetime
         // The outbox's deliveries are counted per topic from its delivered counter's topic tag.
         await HostApi.Eventually(async () =>
         {
-            var (_, stats) = await HostApi.Get(_client, "/kafka/stats");
+            var (_, stats) = await HostApi.Get(Client, "/kafka/stats");
             return (stats.GetProperty("topics").GetProperty(HostApi.MetricsTopic).GetProperty("delivered").GetInt64() == 5, stats);
         }, "five outbox deliveries counted on the metrics topic");
         Assert.Equal(2, sample.GetProperty("intervalSeconds").GetDouble());
@@ -56,7 +41,7 @@ public sealed class ConsoleReadEndpointTests : IAsyncLifetime
         var all = sample.GetProperty("samples").EnumerateArray().Select(s => s.GetProperty("topics"))
             .Where(t => t.TryGetProperty(HostApi.MetricsTopic, out _)).Select(t => t.GetProperty(HostApi.MetricsTopic)).ToList();
         Assert.True(all.Sum(t => t.GetProperty("produced").GetDouble()) * 2 <= 5.5, sample.ToString());
-        var (bad, problem) = await HostApi.Get(_client, "/kafka/stats/history?minutes=9");
+        var (bad, problem) = await HostApi.Get(Client, "/kafka/stats/history?minutes=9");
         Assert.Equal(HttpStatusCode.BadRequest, bad);
         Assert.True(problem.GetProperty("errors").TryGetProperty("minutes", out _));
     }
@@ -64,15 +49,15 @@ public sealed class ConsoleReadEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Backlog_CountsUndeliveredRowsPerBucket_WhileTheBrokerIsDown()
     {
-        await HostApi.Eventually(async () => ((await HostApi.Get(_client, "/outbox/backlog")).Body.GetProperty("count").GetInt64() == 0, 0), "an empty backlog");
-        var cluster = _factory.Services.GetRequiredService<KafkaConnection>().Embedded!;
+        await HostApi.Eventually(async () => ((await HostApi.Get(Client, "/outbox/backlog")).Body.GetProperty("count").GetInt64() == 0, 0), "an empty backlog");
+        var cluster = Factory.Services.GetRequiredService<KafkaConnection>().Embedded!;
         cluster.SetBrokerDown(1);
         try
         {
-            await HostApi.PublishMetric(_client, $"backlog-{Guid.NewGuid():N}");
-            await HostApi.PublishMetric(_client, $"backlog-{Guid.NewGuid():N}");
-            var buckets = await HostTables.Count(_factory.Services, "SELECT COUNT(DISTINCT bucket) AS \"Value\" FROM outbox_message WHERE delivered_at IS NULL");
-            var (status, backlog) = await HostApi.Get(_client, "/outbox/backlog");
+            await HostApi.PublishMetric(Client, $"backlog-{Guid.NewGuid():N}");
+            await HostApi.PublishMetric(Client, $"backlog-{Guid.NewGuid():N}");
+            var buckets = await HostTables.Count(Factory.Services, "SELECT COUNT(DISTINCT bucket) AS \"Value\" FROM outbox_message WHERE delivered_at IS NULL");
+            var (status, backlog) = await HostApi.Get(Client, "/outbox/backlog");
 
             Assert.Equal(HttpStatusCode.OK, status);
             Assert.Equal(2, backlog.GetProperty("count").GetInt64());
@@ -85,7 +70,7 @@ public sealed class ConsoleReadEndpointTests : IAsyncLifetime
             cluster.SetBrokerUp(1);
         }
 
-        await HostApi.Eventually(async () => ((await HostApi.Get(_client, "/outbox/backlog")).Body.GetProperty("count").GetInt64() == 0, 0),
+        await HostApi.Eventually(async () => ((await HostApi.Get(Client, "/outbox/backlog")).Body.GetProperty("count").GetInt64() == 0, 0),
             "the backlog delivered once the broker is back");
     }
 
@@ -93,14 +78,14 @@ public sealed class ConsoleReadEndpointTests : IAsyncLifetime
     public async Task Records_ShowTheNewestDecoded_NewestFirst()
     {
         var debateId = Guid.NewGuid();
-        await HostApi.Publish(_client, "DebateInitiated", new
+        await HostApi.Publish(Client, "DebateInitiated", new
         {
             debateId, question = "Browse?", participants = new[] { "claude", "gemini" }, roundsPlanned = 2, initiatedBy = "test", occurredAt = DateTimeOffset.UtcNow,
         });
 
         var records = await HostApi.Eventually(async () =>
         {
-            var (status, body) = await HostApi.Get(_client, $"/kafka/topics/{HostApi.DebateTopic}/records?limit=5");
+            var (status, body) = await HostApi.Get(Client, $"/kafka/topics/{HostApi.DebateTopic}/records?limit=5");
             return (status == HttpStatusCode.OK && body.GetProperty("records").GetArrayLength() > 0, body.GetProperty("records"));
         }, "a record on the debate topic");
 
@@ -109,8 +94,8 @@ public sealed class ConsoleReadEndpointTests : IAsyncLifetime
         Assert.Equal("zamaz.debate.events.DebateInitiated", newest.GetProperty("headers").GetProperty("ce_type").GetString());
         Assert.Equal("DebateInitiated", newest.GetProperty("body").GetProperty("type").GetString());
         Assert.Equal("Browse?", newest.GetProperty("body").GetProperty("json").GetProperty("question").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, (await HostApi.Get(_client, "/kafka/topics/no-such-topic/records")).Status);
-        var (bad, problem) = await HostApi.Get(_client, $"/kafka/topics/{HostApi.DebateTopic}/records?limit=0");
+        Assert.Equal(HttpStatusCode.NotFound, (await HostApi.Get(Client, "/kafka/topics/no-such-topic/records")).Status);
+        var (bad, problem) = await HostApi.Get(Client, $"/kafka/topics/{HostApi.DebateTopic}/records?limit=0");
         Assert.Equal(HttpStatusCode.BadRequest, bad);
         Assert.True(problem.GetProperty("errors").TryGetProperty("limit", out _));
     }
@@ -118,9 +103,9 @@ public sealed class ConsoleReadEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Schema_IsTheAvroRecordOfTheType_AndEveryNewRouteIsInTheOpenApiDocument()
     {
-        var (status, schema) = await HostApi.Get(_client, "/events/DebateInitiated/schema");
-        var (unknown, problem) = await HostApi.Get(_client, "/events/Nope/schema");
-        var (_, openApi) = await HostApi.Get(_client, "/openapi/v1.json");
+        var (status, schema) = await HostApi.Get(Client, "/events/DebateInitiated/schema");
+        var (unknown, problem) = await HostApi.Get(Client, "/events/Nope/schema");
+        var (_, openApi) = await HostApi.Get(Client, "/openapi/v1.json");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("record", schema.GetProperty("type").GetString());

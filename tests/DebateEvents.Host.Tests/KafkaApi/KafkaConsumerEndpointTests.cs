@@ -8,23 +8,9 @@ namespace DebateEvents.Host.Tests.KafkaApi;
 /// committed offset stops while records wait), resuming it catches up.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class KafkaConsumerEndpointTests : IAsyncLifetime
+public sealed class KafkaConsumerEndpointTests : HostApiTests
 {
     private const string MetricsEndpoint = $"kafka/{HostApi.MetricsTopic}/metrics-processors";
-    private readonly HostFactory _factory = new();
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _client = _factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
 
     [Fact]
     public async Task Consumers_ListEachEndpointWithGroupAndPartitions()
@@ -37,7 +23,7 @@ public sealed class KafkaConsumerEndpointTests : IAsyncLifetime
         Assert.False(metrics.GetProperty("paused").GetBoolean());
         Assert.False(metrics.GetProperty("circuitOpen").GetBoolean());
         Assert.Contains($"{HostApi.MetricsTopic}/0", metrics.GetProperty("partitions").EnumerateArray().Select(p => p.GetString()));
-        var (_, all) = await HostApi.Get(_client, "/kafka/consumers");
+        var (_, all) = await HostApi.Get(Client, "/kafka/consumers");
         Assert.Contains(all.EnumerateArray(), c => c.GetProperty("endpoint").GetString() == $"kafka/{HostApi.DebateTopic}/debate-processors");
     }
 
@@ -45,12 +31,12 @@ public sealed class KafkaConsumerEndpointTests : IAsyncLifetime
     public async Task Pause_StopsConsumption_AndResume_CatchesUp()
     {
         await Consumer(c => c.GetProperty("partitions").GetArrayLength() == 3, "the metrics endpoint with its partitions");
-        var (paused, pausedBody, _) = await HostApi.Post(_client, $"/kafka/consumers/{Uri.EscapeDataString(MetricsEndpoint)}/pause", new { });
+        var (paused, pausedBody, _) = await HostApi.Post(Client, $"/kafka/consumers/{Uri.EscapeDataString(MetricsEndpoint)}/pause", new { });
         Assert.Equal(HttpStatusCode.OK, paused);
         Assert.True(pausedBody.GetProperty("paused").GetBoolean());
 
         var name = $"paused-{Guid.NewGuid():N}";
-        var (published, ack, _) = await HostApi.Post(_client, "/events/MetricRecorded?wait=true",
+        var (published, ack, _) = await HostApi.Post(Client, "/events/MetricRecorded?wait=true",
             new { name, value = 1.5, tags = new Dictionary<string, string>(), occurredAt = DateTimeOffset.UtcNow });
         Assert.Equal(HttpStatusCode.OK, published);
         var acknowledgedAt = DateTimeOffset.UtcNow;
@@ -58,13 +44,13 @@ public sealed class KafkaConsumerEndpointTests : IAsyncLifetime
         var state = await Consumer(c => c.GetProperty("lastPoll").GetDateTimeOffset() > acknowledgedAt.AddSeconds(1), "a poll a second after the record arrived");
         Assert.True(state.GetProperty("paused").GetBoolean());
         Assert.Equal("Degraded", state.GetProperty("state").GetString());
-        var (missing, _) = await HostApi.Get(_client, $"/read-models/metrics/{name}");
+        var (missing, _) = await HostApi.Get(Client, $"/read-models/metrics/{name}");
         Assert.Equal(HttpStatusCode.NotFound, missing);
         Assert.True(await Lag(ack.GetProperty("partition").GetInt32()) >= 1);
 
-        var (resumed, _, _) = await HostApi.Post(_client, $"/kafka/consumers/{Uri.EscapeDataString(MetricsEndpoint)}/resume", new { });
+        var (resumed, _, _) = await HostApi.Post(Client, $"/kafka/consumers/{Uri.EscapeDataString(MetricsEndpoint)}/resume", new { });
         Assert.Equal(HttpStatusCode.OK, resumed);
-        await HostApi.Eventually(async () => ((await HostApi.Get(_client, $"/read-models/metrics/{name}")).Status == HttpStatusCode.OK, name),
+        await HostApi.Eventually(async () => ((await HostApi.Get(Client, $"/read-models/metrics/{name}")).Status == HttpStatusCode.OK, name),
             "the metric in the read model after resume");
         await HostApi.Eventually(async () => (await Lag(ack.GetProperty("partition").GetInt32()) == 0, 0), "the group's lag back to 0");
         Assert.False((await Consumer(_ => true, "the metrics endpoint")).GetProperty("paused").GetBoolean());
@@ -73,7 +59,7 @@ public sealed class KafkaConsumerEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Pause_OfAnUnknownEndpoint_IsNotFoundNamingIt()
     {
-        var (status, body, mediaType) = await HostApi.Post(_client, $"/kafka/consumers/{Uri.EscapeDataString("kafka/nope/none")}/pause", new { });
+        var (status, body, mediaType) = await HostApi.Post(Client, $"/kafka/consumers/{Uri.EscapeDataString("kafka/nope/none")}/pause", new { });
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal("application/problem+json", mediaType);
@@ -82,14 +68,14 @@ public sealed class KafkaConsumerEndpointTests : IAsyncLifetime
 
     private Task<JsonElement> Consumer(Func<JsonElement, bool> condition, string what) => HostApi.Eventually(async () =>
     {
-        var (_, body) = await HostApi.Get(_client, "/kafka/consumers");
+        var (_, body) = await HostApi.Get(Client, "/kafka/consumers");
         var metrics = body.EnumerateArray().FirstOrDefault(c => c.GetProperty("endpoint").GetString() == MetricsEndpoint);
         return (metrics.ValueKind == JsonValueKind.Object && condition(metrics), metrics);
     }, what);
 
     private async Task<long> Lag(int partition)
     {
-        var (_, topic) = await HostApi.Get(_client, $"/kafka/topics/{HostApi.MetricsTopic}");
+        var (_, topic) = await HostApi.Get(Client, $"/kafka/topics/{HostApi.MetricsTopic}");
         var group = topic.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("group").GetString() == "metrics-processors");
         return group.GetProperty("partitions").EnumerateArray().Single(p => p.GetProperty("partition").GetInt32() == partition).GetProperty("lag").GetInt64();
     }

@@ -4,36 +4,21 @@ using System.Text.Json;
 namespace DebateEvents.Host.Tests.KafkaApi;
 
 [Trait("Category", "Integration")]
-public sealed class KafkaStatsEndpointTests : IAsyncLifetime
+public sealed class KafkaStatsEndpointTests : HostApiTests
 {
-    private readonly HostFactory _factory = new();
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _client = _factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
-
     [Fact]
     public async Task Stats_CountTrafficPerTopic_AndPublishLatency()
     {
-        var (status, before) = await HostApi.Get(_client, "/kafka/stats");
+        var (status, before) = await HostApi.Get(Client, "/kafka/stats");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.False(before.GetProperty("topics").TryGetProperty(HostApi.MetricsTopic, out _), before.ToString());
 
-        await HostApi.PublishMetric(_client, $"stats-{Guid.NewGuid():N}");
-        await HostApi.PublishMetric(_client, $"stats-{Guid.NewGuid():N}");
+        await HostApi.PublishMetric(Client, $"stats-{Guid.NewGuid():N}");
+        await HostApi.PublishMetric(Client, $"stats-{Guid.NewGuid():N}");
 
         var stats = await HostApi.Eventually(async () =>
         {
-            var (_, body) = await HostApi.Get(_client, "/kafka/stats");
+            var (_, body) = await HostApi.Get(Client, "/kafka/stats");
             return (body.GetProperty("topics").TryGetProperty(HostApi.MetricsTopic, out var topic) && topic.GetProperty("processed").GetInt64() >= 2
                 && body.GetProperty("activeConsumers").GetInt32() == 6, body);
         }, "two processed records on the metrics topic and six running consumers (five processors and the analysis handler)");
@@ -55,7 +40,7 @@ public sealed class KafkaStatsEndpointTests : IAsyncLifetime
     {
         var health = await HostApi.Eventually(async () =>
         {
-            var (status, body) = await HostApi.Get(_client, "/kafka/health");
+            var (status, body) = await HostApi.Get(Client, "/kafka/health");
             return (status == HttpStatusCode.OK && body.GetProperty("status").GetString() == "Healthy", body);
         }, "/kafka/health to report Healthy");
 

@@ -4,27 +4,12 @@ using System.Text.Json;
 namespace DebateEvents.Host.Tests.KafkaApi;
 
 [Trait("Category", "Integration")]
-public sealed class KafkaTopicEndpointTests : IAsyncLifetime
+public sealed class KafkaTopicEndpointTests : HostApiTests
 {
-    private readonly HostFactory _factory = new();
-    private HttpClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _client = _factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
-
     [Fact]
     public async Task Topics_ListsTheDomainTopicsFromTheBrokerWithTheirPartitions()
     {
-        var (status, topics) = await HostApi.Get(_client, "/kafka/topics");
+        var (status, topics) = await HostApi.Get(Client, "/kafka/topics");
 
         Assert.Equal(HttpStatusCode.OK, status);
         var byName = topics.EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!);
@@ -42,11 +27,11 @@ public sealed class KafkaTopicEndpointTests : IAsyncLifetime
     {
         var before = await HighWatermarks(HostApi.MetricsTopic);
 
-        await HostApi.PublishMetric(_client, $"detail-{Guid.NewGuid():N}");
+        await HostApi.PublishMetric(Client, $"detail-{Guid.NewGuid():N}");
 
         var detail = await HostApi.Eventually(async () =>
         {
-            var (_, body) = await HostApi.Get(_client, $"/kafka/topics/{HostApi.MetricsTopic}");
+            var (_, body) = await HostApi.Get(Client, $"/kafka/topics/{HostApi.MetricsTopic}");
             var group = body.GetProperty("groups").EnumerateArray().FirstOrDefault(g => g.GetProperty("group").GetString() == "metrics-processors");
             var high = body.GetProperty("partitions").EnumerateArray().Sum(p => p.GetProperty("high").GetInt64());
             return (high > before && group.ValueKind == JsonValueKind.Object && group.GetProperty("lag").GetInt64() == 0, body);
@@ -63,7 +48,7 @@ public sealed class KafkaTopicEndpointTests : IAsyncLifetime
     [Fact]
     public async Task TopicDetail_OfAnUnknownTopic_Is404Problem()
     {
-        using var response = await _client.GetAsync(new Uri("/kafka/topics/no-such-topic", UriKind.Relative));
+        using var response = await Client.GetAsync(new Uri("/kafka/topics/no-such-topic", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -75,10 +60,10 @@ public sealed class KafkaTopicEndpointTests : IAsyncLifetime
     {
         var name = $"ops-{Guid.NewGuid():N}";
 
-        var (created, body, _) = await HostApi.Post(_client, "/kafka/topics", new { name, num_partitions = 2, replication_factor = 1 });
-        var (again, _, againType) = await HostApi.Post(_client, "/kafka/topics", new { name, num_partitions = 2 });
-        var (routed, _, _) = await HostApi.Post(_client, "/kafka/topics", new { event_type = "DebateInitiated" });
-        var (_, topics) = await HostApi.Get(_client, "/kafka/topics");
+        var (created, body, _) = await HostApi.Post(Client, "/kafka/topics", new { name, num_partitions = 2, replication_factor = 1 });
+        var (again, _, againType) = await HostApi.Post(Client, "/kafka/topics", new { name, num_partitions = 2 });
+        var (routed, _, _) = await HostApi.Post(Client, "/kafka/topics", new { event_type = "DebateInitiated" });
+        var (_, topics) = await HostApi.Get(Client, "/kafka/topics");
 
         Assert.Equal(HttpStatusCode.Created, created);
         Assert.Equal(2, body.GetProperty("partitions").GetInt32());
@@ -97,7 +82,7 @@ public sealed class KafkaTopicEndpointTests : IAsyncLifetime
 
     private async Task AssertBadValue(object request, string field)
     {
-        var (status, problem, mediaType) = await HostApi.Post(_client, "/kafka/topics", request);
+        var (status, problem, mediaType) = await HostApi.Post(Client, "/kafka/topics", request);
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("application/problem+json", mediaType);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{field} not named in {problem}");
@@ -105,7 +90,7 @@ public sealed class KafkaTopicEndpointTests : IAsyncLifetime
 
     private async Task<long> HighWatermarks(string topic)
     {
-        var (status, body) = await HostApi.Get(_client, $"/kafka/topics/{topic}");
+        var (status, body) = await HostApi.Get(Client, $"/kafka/topics/{topic}");
         Assert.Equal(HttpStatusCode.OK, status);
         return body.GetProperty("partitions").EnumerateArray().Sum(p => p.GetProperty("high").GetInt64());
     }
