@@ -144,8 +144,11 @@ internal sealed class AssignedPartitions
     /// <summary>Commits the watermarks that moved, of every assigned partition.</summary>
     public void Commit(IConsumer<byte[]?, byte[]> consumer) => Commit(consumer, _partitions.Values);
 
-    /// <summary>Commits the watermarks of <paramref name="partitions"/> that moved; a failed commit is offered again next time.</summary>
-    public void Commit(IConsumer<byte[]?, byte[]> consumer, IEnumerable<PartitionProgress> partitions)
+    /// <summary>
+    /// Commits the watermarks of <paramref name="partitions"/> that moved; a failed commit is offered again next time.
+    /// Returns false when the commit failed (true when it succeeded or nothing had moved).
+    /// </summary>
+    public bool Commit(IConsumer<byte[]?, byte[]> consumer, IEnumerable<PartitionProgress> partitions)
     {
         var offsets = new List<TopicPartitionOffset>();
         foreach (var partition in partitions)
@@ -159,7 +162,7 @@ internal sealed class AssignedPartitions
 
         if (offsets.Count == 0)
         {
-            return;
+            return true;
         }
 
         try
@@ -170,6 +173,8 @@ internal sealed class AssignedPartitions
             {
                 _metrics.Committed(offset.Topic, _settings.GroupId);
             }
+
+            return true;
         }
         catch (KafkaException ex)
         {
@@ -179,6 +184,8 @@ internal sealed class AssignedPartitions
                 _metrics.CommitFailed(offset.Topic, _settings.GroupId);
                 _partitions.GetValueOrDefault(offset.TopicPartition)?.CommitFailed(offset.Offset.Value);
             }
+
+            return false;
         }
     }
 

@@ -54,6 +54,10 @@ internal static partial class ConsumerLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rewound {Partition} to offset {Offset}; redelivering in {Delay}")]
     public static partial void Rewound(this ILogger logger, string partition, long offset, TimeSpan delay);
 
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Topic endpoint {Endpoint} stops without committing or leaving its group: no broker answered ({Reason}); records since the last commit will be delivered again")]
+    public static partial void StoppingUnreachable(this ILogger logger, string endpoint, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Committing offsets of group {Group} failed: {Reason}")]
     public static partial void CommitFailed(this ILogger logger, Exception exception, string group, string reason);
 }

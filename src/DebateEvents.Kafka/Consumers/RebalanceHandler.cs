@@ -17,6 +17,9 @@ internal sealed class RebalanceHandler
     private readonly BackpressureGate _gate;
     private readonly PartitionHousekeeping _housekeeping;
     private readonly ILogger _logger;
+    /// <summary>How long a stopping endpoint waits for a broker to answer before it stops without committing or leaving.</summary>
+    internal static readonly TimeSpan ReachabilityTimeout = TimeSpan.FromSeconds(5);
+
     private readonly TaskCompletionSource _firstAssignment = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _abandoning;
 
@@ -65,11 +68,16 @@ internal sealed class RebalanceHandler
     public void Lost(IConsumer<byte[]?, byte[]> consumer, IEnumerable<TopicPartition> partitions) =>
         Release(consumer, partitions, commit: false);
 
-    /// <summary>Lets every partition go as in a revoke, then leaves the group, unless abandoning.</summary>
+    /// <summary>
+    /// Lets every partition go as in a revoke, then leaves the group, unless abandoning. When the cluster does not answer,
+    /// neither commits nor leaves: librdkafka would wait for the group coordinator up to the session timeout (45 s by
+    /// default) before failing either. The records since the last commit are then delivered again after a restart.
+    /// </summary>
     public void Shutdown(IConsumer<byte[]?, byte[]> consumer)
     {
-        Revoked(consumer, _partitions.Snapshot());
-        if (_abandoning)
+        var reachable = !_abandoning && ClusterAnswers(consumer);
+        Release(consumer, _partitions.Snapshot(), commit: reachable);
+        if (!reachable)
         {
             return;
         }
@@ -81,6 +89,22 @@ internal sealed class RebalanceHandler
         catch (KafkaException ex)
         {
             _logger.KafkaError(ex.Error.Code, ex.Error.Reason, _settings.Topics[0], _settings.GroupId);
+        }
+    }
+
+    /// <summary>Whether a broker answers a metadata request for the endpoint's topic within <see cref="ReachabilityTimeout"/>.</summary>
+    private bool ClusterAnswers(IConsumer<byte[]?, byte[]> consumer)
+    {
+        try
+        {
+            using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
+            admin.GetMetadata(_settings.Topics[0], ReachabilityTimeout);
+            return true;
+        }
+        catch (KafkaException ex)
+        {
+            _logger.StoppingUnreachable(_settings.Endpoint, ex.Error.Reason);
+            return false;
         }
     }
 
@@ -102,14 +126,10 @@ internal sealed class RebalanceHandler
             Drain(progress);
         }
 
-        if (commit)
-        {
-            _partitions.Commit(consumer, progress);
-        }
-
+        var committed = commit && _partitions.Commit(consumer, progress);
         _processor.Revoked(progress.Select(p => p.TopicPartition).ToList());
         _partitions.Remove(progress);
-        _logger.Revoked(_settings.Endpoint, string.Join(", ", progress.Select(p => p.TopicPartition)), commit);
+        _logger.Revoked(_settings.Endpoint, string.Join(", ", progress.Select(p => p.TopicPartition)), committed);
     }
 
     private void Drain(List<PartitionProgress> progress)

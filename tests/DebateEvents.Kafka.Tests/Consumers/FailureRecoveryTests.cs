@@ -39,6 +39,38 @@ public sealed class FailureRecoveryTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task StopDuringABrokerOutage_DoesNotWaitForTheCoordinator_AndCommitsNothing()
+    {
+        var log = new ProcessingLog();
+        var host = await RiderTestHost.Start(_cluster, output, log, (context, k) =>
+            k.TopicEndpoint(_topic, _group, e =>
+            {
+                e.CreateIfMissing(t => t.NumPartitions = Partitions);
+                e.CommitInterval = TimeSpan.FromHours(1);
+                e.ConfigureKafkaConsumer(c =>
+                {
+                    c.SessionTimeoutMs = 20_000;
+                    c.HeartbeatIntervalMs = 1_000;
+                });
+                e.ConfigureConsumer<ArgumentConsumer>(context);
+            }), "a", r => r.AddProducer<ArgumentMade>(_topic, a => a.DebateId));
+        for (var i = 0; i < 20; i++)
+        {
+            await host.Producer<ArgumentMade>().Produce(new ArgumentMade($"debate-{i % 5}", i, "before the outage"));
+        }
+
+        await Eventually.Until(() => log.Succeeded.Count == 20, TimeSpan.FromSeconds(20), () => $"only {log.Succeeded.Count} of 20 processed");
+        _cluster.SetBrokerDown(1);
+
+        // A commit or a group leave would wait for the coordinator up to the session timeout (20 s here) before failing.
+        await host.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(12));
+        _cluster.SetBrokerUp(1);
+
+        // Nothing committed: the group's next member starts from the beginning, and the inbox absorbs the repeats.
+        Assert.All(TopicReader.Committed(_cluster.BootstrapServers, _group, _topic).Values, offset => Assert.True(offset < 0, $"committed {offset}"));
+    }
+
+    [Fact]
     public async Task ConsumerKilledWithoutCommit_RestartedInstanceProcessesEverythingFromTheCommittedOffsets()
     {
         var log = new ProcessingLog { Delay = _ => TimeSpan.FromMilliseconds(5) };
