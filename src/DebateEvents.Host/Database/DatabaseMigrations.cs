@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace DebateEvents.Host.Database;
 
 /// <summary>
-/// Applies the provider's EF Core migrations at start (unless <see cref="DatabaseOptions.MigrateOnStart"/> is off), after
+/// Creates a SQLite file's missing folder, then applies the provider's EF Core migrations at start (unless <see cref="DatabaseOptions.MigrateOnStart"/> is off), after
 /// adopting a SQLite file of a version before migrations. Registered before the outbox and the bus, so nothing meets a
 /// missing table or column. Instances sharing a PostgreSQL database may start together: EF Core locks the history table.
 /// </summary>
@@ -14,14 +14,19 @@ internal sealed partial class DatabaseMigrations(IServiceScopeFactory scopes, IO
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DebateDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            SqliteFolder.Ensure(db.Database.GetConnectionString());
+        }
+
         if (!options.Value.MigrateOnStart)
         {
             MigrationsOff(logger);
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DebateDbContext>();
         if (db.Database.IsSqlite())
         {
             await PreMigrationsSqliteFile.AdoptAsync(db, logger, cancellationToken);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DebateEvents.Outbox.Tests.Support;
 using DebateEvents.Testing;
+using Microsoft.Data.Sqlite;
 
 namespace DebateEvents.Host.Tests.Database;
 
@@ -40,6 +41,30 @@ public sealed class DatabaseProviderTests
         var shown = JsonDocument.Parse(await client.GetStringAsync(new Uri("/kafka/introspect", UriKind.Relative))).RootElement.GetProperty("configuration");
         Assert.Equal("***", shown.GetProperty("ConnectionStrings:Debates").GetString());
         Assert.Equal("postgres", shown.GetProperty("Database:Provider").GetString());
+    }
+
+    [Fact]
+    public async Task Sqlite_InAFolderThatDoesNotExistYet_CreatesTheFolderAndMigratesTheFile()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"host-folder-{Guid.NewGuid():N}", "data");
+        var file = Path.Combine(folder, "debates.db");
+        try
+        {
+            await using (var factory = new HostFactory { Settings = { ["KAFKA_ENABLED"] = "false", ["ConnectionStrings:Debates"] = $"Data Source={file}" } })
+            {
+                using var client = factory.CreateClient();
+                var id = await PostDebate(client);
+
+                Assert.True(File.Exists(file));
+                await Eventually.Until(async () => (await client.GetAsync(new Uri($"/debates/{id}", UriKind.Relative))).StatusCode == HttpStatusCode.OK,
+                    TimeSpan.FromSeconds(20), () => $"debate {id} in the read model");
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
+        }
     }
 
     [Fact]
