@@ -12,6 +12,8 @@ public sealed class RiderConsumeCounter
     private int _count;
     private long _warmAt;
     private long _lastAt;
+    private TimeSpan _warmCpu;
+    private TimeSpan _lastCpu;
 
     public int Expected { get; init; } = int.MaxValue;
 
@@ -23,16 +25,21 @@ public sealed class RiderConsumeCounter
     /// <summary>Time from the end of the warm-up to the last expected event.</summary>
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_warmAt, _lastAt);
 
+    /// <summary>The process's CPU time (every thread's, the embedded broker's included) per event timed, in µs.</summary>
+    public double CpuMicrosecondsPerEvent => (_lastCpu - _warmCpu).TotalMicroseconds / (Expected - WarmUp);
+
     public void Increment()
     {
         var count = Interlocked.Increment(ref _count);
         if (count == WarmUp)
         {
             _warmAt = Stopwatch.GetTimestamp();
+            _warmCpu = Process.GetCurrentProcess().TotalProcessorTime;
         }
         else if (count == Expected)
         {
             _lastAt = Stopwatch.GetTimestamp();
+            _lastCpu = Process.GetCurrentProcess().TotalProcessorTime;
             _done.TrySetResult();
         }
     }

@@ -8,7 +8,7 @@ namespace DebateEvents.Benchmarks.Scenarios;
 
 /// <summary>
 /// The rider scenario's produce rounds at one record size. Every subject is warmed the same way: first it sends
-/// <see cref="RiderProduceSettings.WarmUpRounds"/> full rounds through a producer started for it alone (its own
+/// <see cref="RiderSettings.WarmUpRounds"/> full rounds through a producer started for it alone (its own
 /// topics), which is then stopped. The JIT's tiers belong to methods, not instances, so the measured producers start on
 /// the same steady-state code, whichever subject's call path is deeper. The measured producers then send a
 /// quarter-size round (connecting them) and the measured rounds, subjects alternating within each round; the best
@@ -23,7 +23,7 @@ internal static class RiderProduce
     /// <paramref name="rawWarmUpTopic"/> (the consume rounds read both), ours' rounds to <paramref name="oursTopic"/>.
     /// </summary>
     public static async Task<(double Raw, double Ours, double Wolverine, double WolverineInline)> MeasureAsync(EmbeddedKafkaCluster cluster,
-        RiderProduceSettings settings, RiderBenchmarkEvent[] events, EventRecord[] records, string rawTopic, string rawWarmUpTopic, string oursTopic,
+        RiderSettings settings, RiderBenchmarkEvent[] events, EventRecord[] records, string rawTopic, string rawWarmUpTopic, string oursTopic,
         int payloadBytes, CancellationToken cancellationToken)
     {
         var count = events.Length;

@@ -34,7 +34,7 @@ internal sealed class RiderProducers : IAsyncDisposable
     /// Starts the subjects <paramref name="settings"/> runs. Raw sends round r to <paramref name="rawTopicOfRound"/>(r),
     /// ours to <paramref name="oursTopic"/>, Wolverine's senders to topics of their own.
     /// </summary>
-    public static async Task<RiderProducers> StartAsync(EmbeddedKafkaCluster cluster, RiderProduceSettings settings, RiderBenchmarkEvent[] events,
+    public static async Task<RiderProducers> StartAsync(EmbeddedKafkaCluster cluster, RiderSettings settings, RiderBenchmarkEvent[] events,
         EventRecord[] records, Func<int, string> rawTopicOfRound, string oursTopic, int payloadBytes, CancellationToken cancellationToken)
     {
         var label = $"{payloadBytes} B";

@@ -22,7 +22,7 @@ namespace DebateEvents.Benchmarks.Scenarios;
 /// records in this process: its default and inline senders, and its default and inline listeners reading the
 /// topic our producer wrote. 16 partitions keep each under about 4 MB (headers
 /// included), below the mock's 5 MB / 100k message-set cap. The argument <c>produce</c> runs only the produce
-/// rounds (its RESULT line then has no consume figures), with the options of <see cref="RiderProduceSettings"/>.
+/// rounds (its RESULT line then has no consume figures), with the options of <see cref="RiderSettings"/>.
 /// </summary>
 internal static class RiderScenario
 {
@@ -32,22 +32,28 @@ internal static class RiderScenario
 
     /// <summary>
     /// The default run measures both sizes. <c>--small</c> measures only the 100-byte records (RESULT line
-    /// <c>rider-small</c>, with that size's keys); <c>--allocations</c> also prints, after each measured endpoint
+    /// <c>rider-small</c>, with that size's keys), <c>--large</c> only the 1 KiB ones (<c>rider-large</c>); <c>--allocations</c> also prints, after each measured endpoint
     /// round, the types allocated per record from the runtime's allocation samples (about one per 100 KB).
     /// </summary>
     public static async Task<string> RunAsync(string[] arguments, CancellationToken cancellationToken)
     {
         var produceOnly = arguments is ["produce", ..];
-        var settings = RiderProduceSettings.Parse(arguments);
-        if (!produceOnly && (settings.MeasuredRounds != 2 || settings.Only is not null))
+        var settings = RiderSettings.Parse(arguments);
+        if (!produceOnly && (settings.MeasuredRounds != 2 || !settings.Runs("ours")))
         {
-            // The consume rounds read what the produce rounds wrote, in these amounts.
-            throw new ArgumentException("--rounds and --only go with 'rider produce' only.");
+            // The consume rounds read what the produce rounds wrote, in these amounts, and the listeners read ours' topic.
+            throw new ArgumentException("--rounds goes with 'rider produce' only, and --only names ours unless with 'rider produce'.");
         }
 
         using var cluster = EmbeddedKafkaCluster.Start();
         using var allocations = arguments.Contains("--allocations") ? new AllocationTypeListener() : null;
         AllocationTypeListener.Current = allocations;
+
+        if (arguments.Contains("--large"))
+        {
+            var largeOnly = await Measure(cluster, payloadBytes: 1024, count: 16_000, settings, produceOnly, cancellationToken);
+            return "RESULT rider-large " + largeOnly.Describe("1k");
+        }
 
         var small = await Measure(cluster, payloadBytes: 100, count: 60_000, settings, produceOnly, cancellationToken);
         if (arguments.Contains("--small"))
@@ -63,7 +69,7 @@ internal static class RiderScenario
     }
 
     private static async Task<RiderFigures> Measure(
-        EmbeddedKafkaCluster cluster, int payloadBytes, int count, RiderProduceSettings settings, bool produceOnly, CancellationToken cancellationToken)
+        EmbeddedKafkaCluster cluster, int payloadBytes, int count, RiderSettings settings, bool produceOnly, CancellationToken cancellationToken)
     {
         var rawTopic = NewTopic(cluster, "raw", payloadBytes);
         var warmUpTopic = NewTopic(cluster, "raw", payloadBytes);
@@ -85,14 +91,19 @@ internal static class RiderScenario
         // MassTransit and rider methods for the first few hundred thousand records (each round prints how
         // many methods the JIT compiled meanwhile). Best of two measured rounds each, as for producing:
         // every round reads the whole topic again under a new consumer group.
-        RawConsume(cluster, warmUpTopic, count, cancellationToken);
-        var rawConsume = Math.Max(RawConsume(cluster, rawTopic, count, cancellationToken), RawConsume(cluster, rawTopic, count, cancellationToken));
-        // Not a RESULT key: the raw loop on the topic our producer wrote, whose batches the endpoints read.
-        var rawOnOurs = RawConsume(cluster, oursTopic, count, cancellationToken);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rider {payloadBytes} B: raw consume of the raw producer's topic {rawConsume:0}, of our producer's topic {rawOnOurs:0} msg/s"));
+        double rawConsume = 0;
+        if (settings.Runs("raw"))
+        {
+            RawConsume(cluster, warmUpTopic, count, cancellationToken);
+            rawConsume = Math.Max(RawConsume(cluster, rawTopic, count, cancellationToken), RawConsume(cluster, rawTopic, count, cancellationToken));
+            // Not a RESULT key: the raw loop on the topic our producer wrote, whose batches the endpoints read.
+            var rawOnOurs = RawConsume(cluster, oursTopic, count, cancellationToken);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"rider {payloadBytes} B: raw consume of the raw producer's topic {rawConsume:0}, of our producer's topic {rawOnOurs:0} msg/s"));
+        }
+
         double oursConsume = 0;
-        for (var round = 0; round < EndpointWarmUpRounds + 2; round++)
+        for (var round = 0; round < EndpointWarmUpRounds + settings.EndpointRounds; round++)
         {
             var rate = await EndpointConsume(cluster, oursTopic, count, payloadBytes, warmUp: round < EndpointWarmUpRounds, cancellationToken);
             if (round >= EndpointWarmUpRounds)
@@ -101,8 +112,12 @@ internal static class RiderScenario
             }
         }
 
-        var wolverineConsume = await WolverineConsume(cluster, oursTopic, count, payloadBytes, inline: false, cancellationToken);
-        var wolverineInlineConsume = await WolverineConsume(cluster, oursTopic, count, payloadBytes, inline: true, cancellationToken);
+        var wolverineConsume = settings.Runs("wolverine")
+            ? await WolverineConsume(cluster, oursTopic, count, payloadBytes, inline: false, settings.EndpointRounds, cancellationToken)
+            : 0;
+        var wolverineInlineConsume = settings.Runs("wolverine")
+            ? await WolverineConsume(cluster, oursTopic, count, payloadBytes, inline: true, settings.EndpointRounds, cancellationToken)
+            : 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"rider {payloadBytes} B: produce raw {rawProduce:0} vs ours {oursProduce:0} msg/s ({oursProduce / rawProduce:0.00}); consume raw {rawConsume:0} vs ours {oursConsume:0} msg/s ({oursConsume / rawConsume:0.00})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -112,10 +127,10 @@ internal static class RiderScenario
 
     /// <summary>Wolverine's listener, warmed and measured in as many rounds as our endpoint; the best measured round.</summary>
     private static async Task<double> WolverineConsume(EmbeddedKafkaCluster cluster, string topic, int count, int payloadBytes, bool inline,
-        CancellationToken cancellationToken)
+        int measuredRounds, CancellationToken cancellationToken)
     {
         double best = 0;
-        for (var round = 0; round < EndpointWarmUpRounds + 2; round++)
+        for (var round = 0; round < EndpointWarmUpRounds + measuredRounds; round++)
         {
             var counter = new RiderConsumeCounter { Expected = count * 9 / 4, WarmUp = count / 4 };
             var label = $"{payloadBytes} B{(round < EndpointWarmUpRounds ? " warm-up" : string.Empty)}";
@@ -147,7 +162,7 @@ internal static class RiderScenario
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var workItems = (double)(ThreadPool.CompletedWorkItemCount - workItemsBefore) / counter.Expected;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rider {payloadBytes} B: endpoint{(warmUp ? " warm-up" : string.Empty)} {rate:0} msg/s, {JitInfo.GetCompiledMethodCount() - jitted} methods jitted, {cpu.TotalMicroseconds / counter.Expected:0.0} µs CPU per record; GC {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3} paused {(GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds:0} ms of {counter.Elapsed.TotalMilliseconds:0}, {(GC.GetTotalAllocatedBytes() - gcBefore.Item5) / counter.Expected} B/record; thread pool {workItems:0.00} work items per record, {ThreadPool.ThreadCount} threads"));
+            $"rider {payloadBytes} B: endpoint{(warmUp ? " warm-up" : string.Empty)} {rate:0} msg/s, {JitInfo.GetCompiledMethodCount() - jitted} methods jitted, {cpu.TotalMicroseconds / counter.Expected:0.0} µs CPU per record ({counter.CpuMicrosecondsPerEvent:0.0} per timed record); GC {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3} paused {(GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds:0} ms of {counter.Elapsed.TotalMilliseconds:0}, {(GC.GetTotalAllocatedBytes() - gcBefore.Item5) / counter.Expected} B/record; thread pool {workItems:0.00} work items per record, {ThreadPool.ThreadCount} threads"));
         if (!warmUp)
         {
             AllocationTypeListener.Current?.Print(counter.Expected);
