@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 
 namespace DebateEvents.Benchmarks.Scenarios;
 
@@ -14,6 +15,8 @@ public sealed class RiderConsumeCounter
     private long _lastAt;
     private TimeSpan _warmCpu;
     private TimeSpan _lastCpu;
+    private long _warmJitted;
+    private long _lastJitted;
 
     public int Expected { get; init; } = int.MaxValue;
 
@@ -28,6 +31,9 @@ public sealed class RiderConsumeCounter
     /// <summary>The process's CPU time (every thread's, the embedded broker's included) per event timed, in µs.</summary>
     public double CpuMicrosecondsPerEvent => (_lastCpu - _warmCpu).TotalMicroseconds / (Expected - WarmUp);
 
+    /// <summary>Methods the JIT compiled while the clock ran (tiering up, or code new to this round).</summary>
+    public long MethodsJittedTimed => _lastJitted - _warmJitted;
+
     public void Increment()
     {
         var count = Interlocked.Increment(ref _count);
@@ -35,11 +41,13 @@ public sealed class RiderConsumeCounter
         {
             _warmAt = Stopwatch.GetTimestamp();
             _warmCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            _warmJitted = JitInfo.GetCompiledMethodCount();
         }
         else if (count == Expected)
         {
             _lastAt = Stopwatch.GetTimestamp();
             _lastCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            _lastJitted = JitInfo.GetCompiledMethodCount();
             _done.TrySetResult();
         }
     }
