@@ -165,6 +165,9 @@ internal sealed class TopicEndpointConfiguration : ReceiveEndpointConfiguration,
         }
     }
 
+    /// <summary>MassTransit's receive pipe, joined by the bus's consume observers only once there are any (see <see cref="TopicReceivePipe"/>).</summary>
+    public override IReceivePipe CreateReceivePipe() => new TopicReceivePipe(base.CreateReceivePipe());
+
     public override ReceiveEndpointContext CreateReceiveEndpointContext()
     {
         ApplySpecifications(new ReceiveEndpointBuilder(this));

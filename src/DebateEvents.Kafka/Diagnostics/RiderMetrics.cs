@@ -50,7 +50,14 @@ internal sealed class RiderMetrics
             "1 while the topic endpoint's circuit breaker holds its partitions paused, 0 otherwise.");
     }
 
-    public void Produced(string topic) => _sent.Add(1, Destination(topic, "send"));
+    // The per-record instruments build their tags only when a listener records them: most processes have none.
+    public void Produced(string topic)
+    {
+        if (_sent.Enabled)
+        {
+            _sent.Add(1, Destination(topic, "send"));
+        }
+    }
 
     public void ProduceFailed(string topic)
     {
@@ -59,9 +66,21 @@ internal sealed class RiderMetrics
         _sent.Add(1, tags);
     }
 
-    public void Consumed(string topic, string group) => _consumed.Add(1, Group(topic, group, "receive"));
+    public void Consumed(string topic, string group)
+    {
+        if (_consumed.Enabled)
+        {
+            _consumed.Add(1, Group(topic, group, "receive"));
+        }
+    }
 
-    public void Processed(string topic, string group, double milliseconds) => _processDuration.Record(milliseconds / 1000, Group(topic, group, "process"));
+    public void Processed(string topic, string group, double milliseconds)
+    {
+        if (_processDuration.Enabled)
+        {
+            _processDuration.Record(milliseconds / 1000, Group(topic, group, "process"));
+        }
+    }
 
     public void Failed(string topic, string group)
     {

@@ -33,7 +33,7 @@ internal sealed class WolverineProducer(IHost host, TopicWatermarks watermarks) 
     {
         var before = watermarks.Count();
         var watch = Stopwatch.StartNew();
-        await RiderScenario.Timed(events.Length, i => host.MessageBus()
+        await RiderProduce.Timed(events.Length, i => host.MessageBus()
             .PublishAsync(events[i], new DeliveryOptions { PartitionKey = events[i].DebateId }).AsTask());
         await watermarks.WaitForAsync(before + events.Length, TimeSpan.FromMinutes(2), cancellationToken);
         return events.Length / watch.Elapsed.TotalSeconds;

@@ -37,7 +37,7 @@ internal static class WolverineRider
         {
             await counter.Done.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
             var rate = (counter.Expected - counter.WarmUp) / counter.Elapsed.TotalSeconds;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wolverine {label} listener{(inline ? " inline" : string.Empty)}: {rate:0} msg/s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wolverine {label} listener{(inline ? " inline" : string.Empty)}: {rate:0} msg/s, {counter.CpuMicrosecondsPerEvent:0.0} µs CPU per timed record, {counter.MethodsJittedTimed} methods jitted while timed"));
             return rate;
         }
         finally

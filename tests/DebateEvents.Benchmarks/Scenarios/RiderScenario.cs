@@ -17,38 +17,51 @@ namespace DebateEvents.Benchmarks.Scenarios;
 /// <c>ITopicProducer&lt;T&gt;.Produce</c>, which also serializes and builds headers; both await every delivery
 /// report with the same number in flight. Consume: a raw consumer loop versus a topic endpoint with per-key
 /// ordering (ConcurrentMessageLimit 16, 1,000 keys) into a no-op MassTransit consumer, both warm. Every rate is
-/// the best of two rounds after warm-up rounds (the machine is shared); each endpoint round consumes all 2.25
+/// the best of two rounds after warm-up rounds (the machine is shared; producing: <see cref="RiderProduce"/>); each endpoint round consumes all 2.25
 /// produce rounds from its topic and times the last 2. Wolverine, the peer, runs the same rounds on the same
 /// records in this process: its default and inline senders, and its default and inline listeners reading the
 /// topic our producer wrote. 16 partitions keep each under about 4 MB (headers
 /// included), below the mock's 5 MB / 100k message-set cap. The argument <c>produce</c> runs only the produce
-/// rounds (its RESULT line then has no consume figures).
+/// rounds (its RESULT line then has no consume figures), with the options of <see cref="RiderSettings"/>.
 /// </summary>
 internal static class RiderScenario
 {
-    private const int Partitions = 16;
-    private const int InFlight = 20_000;
+    /// <summary>Partitions of every topic the scenario creates.</summary>
+    internal const int Partitions = 16;
     private const int EndpointWarmUpRounds = 3;
 
     /// <summary>
     /// The default run measures both sizes. <c>--small</c> measures only the 100-byte records (RESULT line
-    /// <c>rider-small</c>, with that size's keys); <c>--allocations</c> also prints, after each measured endpoint
+    /// <c>rider-small</c>, with that size's keys), <c>--large</c> only the 1 KiB ones (<c>rider-large</c>); <c>--allocations</c> also prints, after each measured endpoint
     /// round, the types allocated per record from the runtime's allocation samples (about one per 100 KB).
     /// </summary>
     public static async Task<string> RunAsync(string[] arguments, CancellationToken cancellationToken)
     {
-        var produceOnly = arguments is ["produce"];
+        var produceOnly = arguments is ["produce", ..];
+        var settings = RiderSettings.Parse(arguments);
+        if (!produceOnly && (settings.MeasuredRounds != 2 || !settings.Runs("ours")))
+        {
+            // The consume rounds read what the produce rounds wrote, in these amounts, and the listeners read ours' topic.
+            throw new ArgumentException("--rounds goes with 'rider produce' only, and --only names ours unless with 'rider produce'.");
+        }
+
         using var cluster = EmbeddedKafkaCluster.Start();
         using var allocations = arguments.Contains("--allocations") ? new AllocationTypeListener() : null;
         AllocationTypeListener.Current = allocations;
 
-        var small = await Measure(cluster, payloadBytes: 100, count: 60_000, produceOnly, cancellationToken);
+        if (arguments.Contains("--large"))
+        {
+            var largeOnly = await Measure(cluster, payloadBytes: 1024, count: 16_000, settings, produceOnly, cancellationToken);
+            return "RESULT rider-large " + largeOnly.Describe("1k");
+        }
+
+        var small = await Measure(cluster, payloadBytes: 100, count: 60_000, settings, produceOnly, cancellationToken);
         if (arguments.Contains("--small"))
         {
             return "RESULT rider-small " + small.Describe("100");
         }
 
-        var large = await Measure(cluster, payloadBytes: 1024, count: 16_000, produceOnly, cancellationToken);
+        var large = await Measure(cluster, payloadBytes: 1024, count: 16_000, settings, produceOnly, cancellationToken);
         return string.Create(CultureInfo.InvariantCulture,
             $"RESULT rider produce_ratio={Math.Min(small.Ours.Produce / small.Raw.Produce, large.Ours.Produce / large.Raw.Produce):0.00} "
             + $"consume_ratio={Math.Min(small.Ours.Consume / small.Raw.Consume, large.Ours.Consume / large.Raw.Consume):0.00} consume_msgs={Math.Min(small.Ours.Consume, large.Ours.Consume):0} "
@@ -56,55 +69,18 @@ internal static class RiderScenario
     }
 
     private static async Task<RiderFigures> Measure(
-        EmbeddedKafkaCluster cluster, int payloadBytes, int count, bool produceOnly, CancellationToken cancellationToken)
+        EmbeddedKafkaCluster cluster, int payloadBytes, int count, RiderSettings settings, bool produceOnly, CancellationToken cancellationToken)
     {
         var rawTopic = NewTopic(cluster, "raw", payloadBytes);
         var warmUpTopic = NewTopic(cluster, "raw", payloadBytes);
         var oursTopic = NewTopic(cluster, "rider", payloadBytes);
         var padding = new string('x', Math.Max(0, payloadBytes - 60));
-        double rawProduce = 0;
-        double wolverineProduce = 0;
-        double wolverineInlineProduce = 0;
         var events = Enumerable.Range(0, count).Select(i => new RiderBenchmarkEvent($"debate-{i % 1000:D4}", i, padding)).ToArray();
 
-        double oursProduce = 0;
-        await using (var producing = BuildRider(cluster, oursTopic, count, consume: false))
-        {
-            var builder = producing.GetRequiredService<EventRecordBuilder>();
-            var bus = producing.GetRequiredService<IBusControl>();
-            await bus.StartAsync(cancellationToken);
-            var producer = producing.GetRequiredService<ITopicProducer<RiderBenchmarkEvent>>();
-            var records = events.Select(e => builder.Build(e, EventEnvelope.New())).ToArray();
-            using var rawProducer = RawProducer(cluster);
-            await using var wolverineInlineProducer = await WolverineProducer.StartAsync(cluster.BootstrapServers,
-                NewTopic(cluster, "wolverine", payloadBytes), Partitions, inline: true);
-            await using var wolverineProducer = await WolverineProducer.StartAsync(cluster.BootstrapServers,
-                NewTopic(cluster, "wolverine", payloadBytes), Partitions, inline: false);
-            Console.WriteLine($"rider {payloadBytes} B: body {records[0].Value.Length} B, {records[0].Headers.Count} headers, {count} records per round");
-
-            // A warm-up round, then the best of two alternating rounds each: the machine is shared, so single runs are noisy.
-            // Every producer lives across the rounds, so the warm-up round also connects and warms it.
-            for (var round = 0; round < 3; round++)
-            {
-                var rawTopicOfRound = round switch { 1 => warmUpTopic, 2 => rawTopic, _ => NewTopic(cluster, "raw", payloadBytes) };
-                var rawRecords = records.Select(r => new EventRecord(rawTopicOfRound, r.Key, r.Value, r.Headers)).ToArray();
-                var size = round == 0 ? count / 4 : count;
-                var raw = await Costed($"{payloadBytes} B raw", size, () => Timed(size, i => rawProducer.ProduceAsync(rawRecords[i].Topic, rawRecords[i].ToMessage())));
-                var ours = await Costed($"{payloadBytes} B ours", size, () => Timed(size, i => producer.Produce(events[i], cancellationToken)));
-                var wolverineInline = await wolverineInlineProducer.ProduceAsync(events[..size], cancellationToken);
-                var wolverine = await wolverineProducer.ProduceAsync(events[..size], cancellationToken);
-                if (round > 0)
-                {
-                    rawProduce = Math.Max(rawProduce, raw);
-                    oursProduce = Math.Max(oursProduce, ours);
-                    wolverineInlineProduce = Math.Max(wolverineInlineProduce, wolverineInline);
-                    wolverineProduce = Math.Max(wolverineProduce, wolverine);
-                }
-            }
-
-            await bus.StopAsync(cancellationToken);
-        }
-
+        var records = await RecordsOf(cluster, events);
+        Console.WriteLine($"rider {payloadBytes} B: body {records[0].Value.Length} B, {records[0].Headers.Count} headers, {count} records per round");
+        var (rawProduce, oursProduce, wolverineProduce, wolverineInlineProduce) = await RiderProduce.MeasureAsync(cluster, settings, events, records,
+            rawTopic, warmUpTopic, oursTopic, payloadBytes, cancellationToken);
         if (produceOnly)
         {
             return new RiderFigures((rawProduce, 0), (oursProduce, 0), (wolverineProduce, 0), (wolverineInlineProduce, 0));
@@ -115,14 +91,19 @@ internal static class RiderScenario
         // MassTransit and rider methods for the first few hundred thousand records (each round prints how
         // many methods the JIT compiled meanwhile). Best of two measured rounds each, as for producing:
         // every round reads the whole topic again under a new consumer group.
-        RawConsume(cluster, warmUpTopic, count, cancellationToken);
-        var rawConsume = Math.Max(RawConsume(cluster, rawTopic, count, cancellationToken), RawConsume(cluster, rawTopic, count, cancellationToken));
-        // Not a RESULT key: the raw loop on the topic our producer wrote, whose batches the endpoints read.
-        var rawOnOurs = RawConsume(cluster, oursTopic, count, cancellationToken);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rider {payloadBytes} B: raw consume of the raw producer's topic {rawConsume:0}, of our producer's topic {rawOnOurs:0} msg/s"));
+        double rawConsume = 0;
+        if (settings.Runs("raw"))
+        {
+            RawConsume(cluster, warmUpTopic, count, cancellationToken);
+            rawConsume = Math.Max(RawConsume(cluster, rawTopic, count, cancellationToken), RawConsume(cluster, rawTopic, count, cancellationToken));
+            // Not a RESULT key: the raw loop on the topic our producer wrote, whose batches the endpoints read.
+            var rawOnOurs = RawConsume(cluster, oursTopic, count, cancellationToken);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"rider {payloadBytes} B: raw consume of the raw producer's topic {rawConsume:0}, of our producer's topic {rawOnOurs:0} msg/s"));
+        }
+
         double oursConsume = 0;
-        for (var round = 0; round < EndpointWarmUpRounds + 2; round++)
+        for (var round = 0; round < EndpointWarmUpRounds + settings.EndpointRounds; round++)
         {
             var rate = await EndpointConsume(cluster, oursTopic, count, payloadBytes, warmUp: round < EndpointWarmUpRounds, cancellationToken);
             if (round >= EndpointWarmUpRounds)
@@ -131,8 +112,12 @@ internal static class RiderScenario
             }
         }
 
-        var wolverineConsume = await WolverineConsume(cluster, oursTopic, count, payloadBytes, inline: false, cancellationToken);
-        var wolverineInlineConsume = await WolverineConsume(cluster, oursTopic, count, payloadBytes, inline: true, cancellationToken);
+        var wolverineConsume = settings.Runs("wolverine")
+            ? await WolverineConsume(cluster, oursTopic, count, payloadBytes, inline: false, settings.EndpointRounds, cancellationToken)
+            : 0;
+        var wolverineInlineConsume = settings.Runs("wolverine")
+            ? await WolverineConsume(cluster, oursTopic, count, payloadBytes, inline: true, settings.EndpointRounds, cancellationToken)
+            : 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"rider {payloadBytes} B: produce raw {rawProduce:0} vs ours {oursProduce:0} msg/s ({oursProduce / rawProduce:0.00}); consume raw {rawConsume:0} vs ours {oursConsume:0} msg/s ({oursConsume / rawConsume:0.00})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -140,26 +125,12 @@ internal static class RiderScenario
         return new RiderFigures((rawProduce, rawConsume), (oursProduce, oursConsume), (wolverineProduce, wolverineConsume), (wolverineInlineProduce, wolverineInlineConsume));
     }
 
-    /// <summary>Runs one produce round and prints its process CPU and allocated bytes per record (every thread, librdkafka's too).</summary>
-    private static async Task<double> Costed(string label, int count, Func<Task<double>> round)
-    {
-        var jitted = JitInfo.GetCompiledMethodCount();
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var allocatedBefore = GC.GetTotalAllocatedBytes();
-        var paused = GC.GetTotalPauseDuration();
-        var rate = await round();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rider {label} produce: {rate:0} msg/s, {cpu.TotalMicroseconds / count:0.00} µs CPU and {(GC.GetTotalAllocatedBytes() - allocatedBefore) / count} B per record, GC paused {(GC.GetTotalPauseDuration() - paused).TotalMicroseconds / count:0.00} µs per record, {JitInfo.GetCompiledMethodCount() - jitted} methods jitted"));
-        return rate;
-    }
-
     /// <summary>Wolverine's listener, warmed and measured in as many rounds as our endpoint; the best measured round.</summary>
     private static async Task<double> WolverineConsume(EmbeddedKafkaCluster cluster, string topic, int count, int payloadBytes, bool inline,
-        CancellationToken cancellationToken)
+        int measuredRounds, CancellationToken cancellationToken)
     {
         double best = 0;
-        for (var round = 0; round < EndpointWarmUpRounds + 2; round++)
+        for (var round = 0; round < EndpointWarmUpRounds + measuredRounds; round++)
         {
             var counter = new RiderConsumeCounter { Expected = count * 9 / 4, WarmUp = count / 4 };
             var label = $"{payloadBytes} B{(round < EndpointWarmUpRounds ? " warm-up" : string.Empty)}";
@@ -191,7 +162,7 @@ internal static class RiderScenario
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var workItems = (double)(ThreadPool.CompletedWorkItemCount - workItemsBefore) / counter.Expected;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rider {payloadBytes} B: endpoint{(warmUp ? " warm-up" : string.Empty)} {rate:0} msg/s, {JitInfo.GetCompiledMethodCount() - jitted} methods jitted, {cpu.TotalMicroseconds / counter.Expected:0.0} µs CPU per record; GC {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3} paused {(GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds:0} ms of {counter.Elapsed.TotalMilliseconds:0}, {(GC.GetTotalAllocatedBytes() - gcBefore.Item5) / counter.Expected} B/record; thread pool {workItems:0.00} work items per record, {ThreadPool.ThreadCount} threads"));
+            $"rider {payloadBytes} B: endpoint{(warmUp ? " warm-up" : string.Empty)} {rate:0} msg/s, {JitInfo.GetCompiledMethodCount() - jitted} methods jitted, {cpu.TotalMicroseconds / counter.Expected:0.0} µs CPU per record ({counter.CpuMicrosecondsPerEvent:0.0} per timed record, {counter.MethodsJittedTimed} methods jitted while timed); GC {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3} paused {(GC.GetTotalPauseDuration() - gcBefore.Item4).TotalMilliseconds:0} ms of {counter.Elapsed.TotalMilliseconds:0}, {(GC.GetTotalAllocatedBytes() - gcBefore.Item5) / counter.Expected} B/record; thread pool {workItems:0.00} work items per record, {ThreadPool.ThreadCount} threads"));
         if (!warmUp)
         {
             AllocationTypeListener.Current?.Print(counter.Expected);
@@ -201,7 +172,7 @@ internal static class RiderScenario
         return rate;
     }
 
-    private static ServiceProvider BuildRider(EmbeddedKafkaCluster cluster, string topic, int count, bool consume)
+    internal static ServiceProvider BuildRider(EmbeddedKafkaCluster cluster, string topic, int count, bool consume)
     {
         var services = new ServiceCollection();
         services.AddSingleton(new RiderConsumeCounter { Expected = count * 9 / 4, WarmUp = count / 4 });
@@ -229,30 +200,12 @@ internal static class RiderScenario
         return services.BuildServiceProvider();
     }
 
-    private static IProducer<byte[]?, byte[]> RawProducer(EmbeddedKafkaCluster cluster) =>
-        new ProducerBuilder<byte[]?, byte[]>(new ProducerConfig
-        {
-            BootstrapServers = cluster.BootstrapServers,
-            EnableIdempotence = true,
-            Acks = Acks.All,
-            LingerMs = 5,
-            BatchSize = 1_048_576,
-        }).Build();
-
-    /// <summary>Runs <paramref name="count"/> sends with at most <see cref="InFlight"/> unacknowledged; returns msg/s.</summary>
-    internal static async Task<double> Timed(int count, Func<int, Task> send)
+    /// <summary>The records our producer would write for <paramref name="events"/>, which the raw producer sends prebuilt.</summary>
+    private static async Task<EventRecord[]> RecordsOf(EmbeddedKafkaCluster cluster, RiderBenchmarkEvent[] events)
     {
-        using var window = new SemaphoreSlim(InFlight);
-        var pending = new Task[count];
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < count; i++)
-        {
-            await window.WaitAsync();
-            pending[i] = send(i).ContinueWith(static (t, w) => ((SemaphoreSlim)w!).Release(), window, TaskScheduler.Default);
-        }
-
-        await Task.WhenAll(pending);
-        return count / watch.Elapsed.TotalSeconds;
+        await using var rider = BuildRider(cluster, "records", events.Length, consume: false);
+        var builder = rider.GetRequiredService<EventRecordBuilder>();
+        return events.Select(e => builder.Build(e, EventEnvelope.New())).ToArray();
     }
 
     private static double RawConsume(EmbeddedKafkaCluster cluster, string topic, int count, CancellationToken cancellationToken)
@@ -292,7 +245,7 @@ internal static class RiderScenario
         return rate;
     }
 
-    private static string NewTopic(EmbeddedKafkaCluster cluster, string kind, int payloadBytes)
+    internal static string NewTopic(EmbeddedKafkaCluster cluster, string kind, int payloadBytes)
     {
         var topic = $"{kind}-{payloadBytes}-{Guid.NewGuid():N}";
         cluster.CreateTopic(topic, Partitions);
