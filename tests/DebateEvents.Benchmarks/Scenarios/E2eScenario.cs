@@ -14,7 +14,10 @@ namespace DebateEvents.Benchmarks.Scenarios;
 /// EF Core committing the same domain row in one-row transactions, in the same run. Arguments:
 /// <c>--seconds N</c> per fixed-rate phase (default 10), <c>--soak N</c> runs the 2,000/s phase N seconds and
 /// judges its memory flat, <c>--out DIR</c> writes the latency picture there, <c>--processor inbox|plain|noop</c>
-/// (default inbox) takes the inbox or the processor's writes away to see what they cost.
+/// (default inbox) takes the inbox or the processor's writes away to see what they cost, <c>--phase
+/// saturation|1000|2000</c> runs that phase alone (for a profiler to attach to its steady state; with
+/// <c>--seconds</c> it can run longer). Each phase prints the process's CPU time per processed event
+/// (<c>cpu_us</c>: publishers, dispatcher, embedded broker, endpoint and inbox together, all in this process).
 /// </summary>
 internal static class E2eScenario
 {
@@ -29,16 +32,23 @@ internal static class E2eScenario
         var soak = IntArgument(args, "--soak", 0);
         var output = Argument(args, "--out");
         var processing = Enum.Parse<E2eProcessing>(Argument(args, "--processor") ?? nameof(E2eProcessing.Inbox), ignoreCase: true);
+        var only = Argument(args, "--phase");
         using var cluster = EmbeddedKafkaCluster.Start();
         var folder = Path.Combine(Path.GetTempPath(), $"e2e-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var bareEf = await BareEfBaseline.MeasureAsync(folder, Publishers, total: 30_000, rowsPerTransaction: 1, cancellationToken);
-        var phases = new List<E2ePhase>
+        var plan = new (string Label, int Rate, int Events, bool Soak)[]
         {
-            await RunPhaseAsync(cluster, folder, processing, "saturation", 0, SaturationEvents, soak: false, cancellationToken),
-            await RunPhaseAsync(cluster, folder, processing, "1000", 1_000, 1_000 * seconds, soak: false, cancellationToken),
-            await RunPhaseAsync(cluster, folder, processing, "2000", 2_000, 2_000 * (soak > 0 ? soak : seconds), soak > 0, cancellationToken),
+            ("saturation", 0, only is null ? SaturationEvents : SaturationEvents * seconds / 10, false),
+            ("1000", 1_000, 1_000 * seconds, false),
+            ("2000", 2_000, 2_000 * (soak > 0 ? soak : seconds), soak > 0),
         };
+        var phases = new List<E2ePhase>();
+        foreach (var (label, rate, events, soakPhase) in plan.Where(p => only is null || p.Label == only))
+        {
+            phases.Add(await RunPhaseAsync(cluster, folder, processing, label, rate, events, soakPhase, cancellationToken));
+        }
+
         Directory.Delete(folder, recursive: true);
         foreach (var phase in phases.SkipLast(1))
         {
@@ -64,15 +74,17 @@ internal static class E2eScenario
         log.Reset();
         stages.Reset();
         var sampler = new MemorySampler();
+        var cpuBefore = ProcessCpu();
         var start = Stopwatch.GetTimestamp();
         var offered = await OfferAsync(pipeline, rate, events, cancellationToken);
         await log.WaitForAsync(events, TimeSpan.FromMinutes(5), cancellationToken);
+        var cpuUsPerEvent = (ProcessCpu() - cpuBefore).TotalMicroseconds / events;
         var eps = events / Stopwatch.GetElapsedTime(start, log.LastProcessedAt).TotalSeconds;
         await sampler.DisposeAsync();
         Console.WriteLine(stages.ResultLine(label));
-        var phase = new E2ePhase(label, processing, rate, offered, eps, log.Snapshot(), sampler.PeakWorkingSetMb, sampler.PeakHeapMb);
+        var phase = new E2ePhase(label, processing, rate, offered, eps, log.Snapshot(), sampler.PeakWorkingSetMb, sampler.PeakHeapMb, cpuUsPerEvent);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"e2e {label}: offered {offered:0}/s, processed {eps:0}/s, p50 {phase.Percentile(50):0.0} ms, p99 {phase.Percentile(99):0.0} ms, "
+            $"e2e {label}: offered {offered:0}/s, processed {eps:0}/s, CPU {cpuUsPerEvent:0} us/event, p50 {phase.Percentile(50):0.0} ms, p99 {phase.Percentile(99):0.0} ms, "
             + $"p99.9 {phase.Percentile(99.9):0.0} ms, peak working set {sampler.PeakWorkingSetMb:0} MB, GC heap {sampler.PeakHeapMb:0} MB"));
         if (soak)
         {
@@ -109,6 +121,12 @@ internal static class E2eScenario
             }
         }, cancellationToken)));
         return perPublisher * Publishers / Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private static string? Argument(string[] args, string name)
