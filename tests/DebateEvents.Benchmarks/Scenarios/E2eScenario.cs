@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using DebateEvents.Benchmarks.EndToEnd;
 using DebateEvents.Benchmarks.Report;
 using DebateEvents.Embedded;
@@ -17,7 +18,8 @@ namespace DebateEvents.Benchmarks.Scenarios;
 /// (default inbox) takes the inbox or the processor's writes away to see what they cost, <c>--phase
 /// saturation|1000|2000</c> runs that phase alone (for a profiler to attach to its steady state; with
 /// <c>--seconds</c> it can run longer). Each phase prints the process's CPU time per processed event
-/// (<c>cpu_us</c>: publishers, dispatcher, embedded broker, endpoint and inbox together, all in this process).
+/// (<c>cpu_us</c>: publishers, dispatcher, embedded broker, endpoint and inbox together, all in this process) and
+/// how much of it went to JIT compilation (tiering still runs for about 15 s of a fresh process's load).
 /// </summary>
 internal static class E2eScenario
 {
@@ -75,16 +77,19 @@ internal static class E2eScenario
         stages.Reset();
         var sampler = new MemorySampler();
         var cpuBefore = ProcessCpu();
+        var jitBefore = (Methods: JitInfo.GetCompiledMethodCount(), Time: JitInfo.GetCompilationTime());
         var start = Stopwatch.GetTimestamp();
         var offered = await OfferAsync(pipeline, rate, events, cancellationToken);
         await log.WaitForAsync(events, TimeSpan.FromMinutes(5), cancellationToken);
         var cpuUsPerEvent = (ProcessCpu() - cpuBefore).TotalMicroseconds / events;
+        var jitMethods = JitInfo.GetCompiledMethodCount() - jitBefore.Methods;
+        var jitMs = (JitInfo.GetCompilationTime() - jitBefore.Time).TotalMilliseconds;
         var eps = events / Stopwatch.GetElapsedTime(start, log.LastProcessedAt).TotalSeconds;
         await sampler.DisposeAsync();
         Console.WriteLine(stages.ResultLine(label));
         var phase = new E2ePhase(label, processing, rate, offered, eps, log.Snapshot(), sampler.PeakWorkingSetMb, sampler.PeakHeapMb, cpuUsPerEvent);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"e2e {label}: offered {offered:0}/s, processed {eps:0}/s, CPU {cpuUsPerEvent:0} us/event, p50 {phase.Percentile(50):0.0} ms, p99 {phase.Percentile(99):0.0} ms, "
+            $"e2e {label}: offered {offered:0}/s, processed {eps:0}/s, CPU {cpuUsPerEvent:0} us/event ({jitMethods} methods JIT-compiled in {jitMs:0} ms), p50 {phase.Percentile(50):0.0} ms, p99 {phase.Percentile(99):0.0} ms, "
             + $"p99.9 {phase.Percentile(99.9):0.0} ms, peak working set {sampler.PeakWorkingSetMb:0} MB, GC heap {sampler.PeakHeapMb:0} MB"));
         if (soak)
         {
