@@ -17,7 +17,8 @@ namespace DebateEvents.Benchmarks.Scenarios;
 /// judges its memory flat, <c>--out DIR</c> writes the latency picture there, <c>--processor inbox|plain|noop</c>
 /// (default inbox) takes the inbox or the processor's writes away to see what they cost, <c>--phase
 /// saturation|1000|2000</c> runs that phase alone (for a profiler to attach to its steady state; with
-/// <c>--seconds</c> it can run longer). Each phase prints the process's CPU time per processed event
+/// <c>--seconds</c> it can run longer), <c>--idle N</c> first measures the warmed pipeline's CPU over N seconds with
+/// no events. Each phase prints the process's CPU time per processed event
 /// (<c>cpu_us</c>: publishers, dispatcher, embedded broker, endpoint and inbox together, all in this process) and
 /// how much of it went to JIT compilation (tiering still runs for about 15 s of a fresh process's load).
 /// </summary>
@@ -35,6 +36,7 @@ internal static class E2eScenario
         var output = Argument(args, "--out");
         var processing = Enum.Parse<E2eProcessing>(Argument(args, "--processor") ?? nameof(E2eProcessing.Inbox), ignoreCase: true);
         var only = Argument(args, "--phase");
+        var idleSeconds = IntArgument(args, "--idle", 0);
         using var cluster = EmbeddedKafkaCluster.Start();
         var folder = Path.Combine(Path.GetTempPath(), $"e2e-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
@@ -48,7 +50,7 @@ internal static class E2eScenario
         var phases = new List<E2ePhase>();
         foreach (var (label, rate, events, soakPhase) in plan.Where(p => only is null || p.Label == only))
         {
-            phases.Add(await RunPhaseAsync(cluster, folder, processing, label, rate, events, soakPhase, cancellationToken));
+            phases.Add(await RunPhaseAsync(cluster, folder, processing, label, rate, events, soakPhase, idleSeconds, cancellationToken));
         }
 
         Directory.Delete(folder, recursive: true);
@@ -66,7 +68,7 @@ internal static class E2eScenario
     }
 
     private static async Task<E2ePhase> RunPhaseAsync(EmbeddedKafkaCluster cluster, string folder, E2eProcessing processing, string label, int rate, int events, bool soak,
-        CancellationToken cancellationToken)
+        int idleSeconds, CancellationToken cancellationToken)
     {
         var log = new E2eLatencyLog();
         var stages = new E2eStageLog();
@@ -75,6 +77,15 @@ internal static class E2eScenario
         await log.WaitForAsync(WarmUpEvents, TimeSpan.FromMinutes(2), cancellationToken);
         log.Reset();
         stages.Reset();
+        if (idleSeconds > 0)
+        {
+            // The pipeline's cost with nothing to carry: pollers, fetches, timers.
+            var idleBefore = ProcessCpu();
+            await Task.Delay(TimeSpan.FromSeconds(idleSeconds), cancellationToken);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"e2e {label} idle: {(ProcessCpu() - idleBefore).TotalSeconds / idleSeconds:0.000} cores busy with no events"));
+        }
+
         var sampler = new MemorySampler();
         var cpuBefore = ProcessCpu();
         var jitBefore = (Methods: JitInfo.GetCompiledMethodCount(), Time: JitInfo.GetCompilationTime());
