@@ -88,11 +88,13 @@ internal static class E2eScenario
 
         var sampler = new MemorySampler();
         var cpuBefore = ProcessCpu();
+        var kernelBefore = ProcessKernelCpu();
         var jitBefore = (Methods: JitInfo.GetCompiledMethodCount(), Time: JitInfo.GetCompilationTime());
         var start = Stopwatch.GetTimestamp();
         var offered = await OfferAsync(pipeline, rate, events, cancellationToken);
         await log.WaitForAsync(events, TimeSpan.FromMinutes(5), cancellationToken);
         var cpuUsPerEvent = (ProcessCpu() - cpuBefore).TotalMicroseconds / events;
+        var kernelUsPerEvent = (ProcessKernelCpu() - kernelBefore).TotalMicroseconds / events;
         var jitMethods = JitInfo.GetCompiledMethodCount() - jitBefore.Methods;
         var jitMs = (JitInfo.GetCompilationTime() - jitBefore.Time).TotalMilliseconds;
         var eps = events / Stopwatch.GetElapsedTime(start, log.LastProcessedAt).TotalSeconds;
@@ -100,7 +102,7 @@ internal static class E2eScenario
         Console.WriteLine(stages.ResultLine(label));
         var phase = new E2ePhase(label, processing, rate, offered, eps, log.Snapshot(), sampler.PeakWorkingSetMb, sampler.PeakHeapMb, cpuUsPerEvent);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"e2e {label}: offered {offered:0}/s, processed {eps:0}/s, CPU {cpuUsPerEvent:0} us/event ({jitMethods} methods JIT-compiled in {jitMs:0} ms), p50 {phase.Percentile(50):0.0} ms, p99 {phase.Percentile(99):0.0} ms, "
+            $"e2e {label}: offered {offered:0}/s, processed {eps:0}/s, CPU {cpuUsPerEvent:0} us/event ({kernelUsPerEvent:0} in the kernel, {jitMethods} methods JIT-compiled in {jitMs:0} ms), p50 {phase.Percentile(50):0.0} ms, p99 {phase.Percentile(99):0.0} ms, "
             + $"p99.9 {phase.Percentile(99.9):0.0} ms, peak working set {sampler.PeakWorkingSetMb:0} MB, GC heap {sampler.PeakHeapMb:0} MB"));
         if (soak)
         {
@@ -143,6 +145,12 @@ internal static class E2eScenario
     {
         using var process = Process.GetCurrentProcess();
         return process.TotalProcessorTime;
+    }
+
+    private static TimeSpan ProcessKernelCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.PrivilegedProcessorTime;
     }
 
     private static string? Argument(string[] args, string name)
