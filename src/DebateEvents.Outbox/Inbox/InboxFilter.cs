@@ -12,18 +12,10 @@ namespace DebateEvents.Outbox.Inbox;
 /// (<c>ce_id</c>, consumer), runs the consumer, and saves the consumer's changes and the events it
 /// published. A duplicate is acknowledged without running the consumer.
 /// </summary>
-/// <remarks>
-/// The duplicate lookup is a compiled query: a LINQ query built per event spent most of its time in EF Core's
-/// per-call preparation (evaluating closures, hashing the expression for the query cache) rather than in SQL.
-/// EF Core compiles it again for a context whose model differs from the one it last ran on.
-/// </remarks>
 internal sealed class InboxFilter<TConsumer> : IFilter<ConsumerConsumeContext<TConsumer>>
     where TConsumer : class
 {
     private static readonly string ConsumerName = typeof(TConsumer).FullName ?? typeof(TConsumer).Name;
-
-    private static readonly Func<DbContext, Guid, string, CancellationToken, Task<bool>> AlreadyHandled = EF.CompileAsyncQuery(
-        (DbContext db, Guid messageId, string consumer, CancellationToken _) => db.Set<InboxState>().Any(s => s.MessageId == messageId && s.Consumer == consumer));
 
     public async Task Send(ConsumerConsumeContext<TConsumer> context, IPipe<ConsumerConsumeContext<TConsumer>> next)
     {
@@ -42,7 +34,7 @@ internal sealed class InboxFilter<TConsumer> : IFilter<ConsumerConsumeContext<TC
         await using var transactionDisposal = transaction.ConfigureAwait(false);
         try
         {
-            if (await AlreadyHandled(db, messageId, ConsumerName, cancellationToken).ConfigureAwait(false))
+            if (await InboxLookup.AlreadyHandledAsync(db, messageId, ConsumerName, cancellationToken).ConfigureAwait(false))
             {
                 Logger(services).LogInformation("Event {EventId} was already handled by {Consumer}; acknowledging the duplicate", messageId, ConsumerName);
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
