@@ -10,13 +10,19 @@ namespace DebateEvents.Outbox.Sqlite;
 /// Keeps the SQLite write-ahead log small. A PASSIVE checkpoint every quarter second copies committed
 /// pages back without blocking anyone; but SQLite restarts the log only when no reader is inside it,
 /// which a busy dispatcher rarely allows, so the file would grow without end (and appending to it
-/// slows every commit). When it passes a threshold, a TRUNCATE checkpoint runs while holding the
-/// in-process write gate: writers queue for a moment and the log starts again from zero.
+/// slows every commit). When it passes a threshold, a RESTART checkpoint runs while holding the
+/// in-process write gate: writers queue for a moment and the next commit writes the log from its start again.
 /// </summary>
+/// <remarks>
+/// RESTART rather than TRUNCATE: the log file keeps its size, so commits overwrite blocks the file already has
+/// instead of extending an emptied file (block allocation and size updates in the kernel for every append). At
+/// 2,000 events/s that was a fifth to a third of the process's kernel time. <c>journal_size_limit</c> (set on
+/// every connection) trims a log that a burst grew past it when the log restarts.
+/// </remarks>
 internal sealed class SqliteCheckpoints(IServiceScopeFactory scopes, OutboxContextFactory contexts, SqliteWriteGate gate,
     ILogger<SqliteCheckpoints> logger)
 {
-    private const int TruncateAfterFrames = 4096;
+    private const int RestartAfterFrames = 4096;
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Checkpoints every quarter second until <paramref name="stoppingToken"/> fires.</summary>
@@ -45,7 +51,7 @@ internal sealed class SqliteCheckpoints(IServiceScopeFactory scopes, OutboxConte
             var db = contexts.Resolve(scope.ServiceProvider);
             await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             var connection = db.Database.GetDbConnection();
-            if (await RunAsync(connection, "PRAGMA wal_checkpoint(PASSIVE)", cancellationToken).ConfigureAwait(false) < TruncateAfterFrames)
+            if (await RunAsync(connection, "PRAGMA wal_checkpoint(PASSIVE)", cancellationToken).ConfigureAwait(false) < RestartAfterFrames)
             {
                 return;
             }
@@ -54,7 +60,7 @@ internal sealed class SqliteCheckpoints(IServiceScopeFactory scopes, OutboxConte
             await gate.EnterAsync(connection, holder, cancellationToken).ConfigureAwait(false);
             try
             {
-                await RunAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken).ConfigureAwait(false);
+                await RunAsync(connection, "PRAGMA wal_checkpoint(RESTART)", cancellationToken).ConfigureAwait(false);
             }
             finally
             {

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace DebateEvents.Outbox.Sqlite;
 
 /// <summary>
-/// Sets WAL, a busy timeout, <c>synchronous=NORMAL</c> and no automatic checkpoints on every SQLite connection, and frees the
+/// Sets WAL, a busy timeout, <c>synchronous=NORMAL</c>, no automatic checkpoints and a cap on the log file kept after a
+/// checkpoint on every SQLite connection, and frees the
 /// write gate if a connection closes with a transaction never committed nor rolled back.
 /// </summary>
 /// <remarks>
@@ -16,7 +17,9 @@ namespace DebateEvents.Outbox.Sqlite;
 internal sealed class SqliteConnectionInterceptor(SqliteWriteGate gate) : DbConnectionInterceptor
 {
     // Commits never checkpoint (which would fsync while holding the write gate); SqliteCheckpoints does it in the background.
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
+    // journal_size_limit: 32 MiB, twice the log SqliteCheckpoints lets grow before it restarts the log.
+    private const string Pragmas =
+        "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=33554432;";
 
     // Pooled connections keep their native handle, and the pragmas stay set on it: run them once per handle.
     private readonly ConditionalWeakTable<object, object> _configured = [];

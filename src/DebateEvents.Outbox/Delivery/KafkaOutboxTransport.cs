@@ -47,6 +47,9 @@ internal sealed class KafkaOutboxTransport : IOutboxTransport, IDisposable
         config.MessageTimeoutMs = (int)settings.DeliveryTimeout.TotalMilliseconds;
         config.QueueBufferingMaxMessages = Math.Max(100_000, settings.BatchSize * 4);
         config.EnableGaplessGuarantee = true;
+        // A report needs only the status and where the record went, which it always carries; without this the client
+        // copies every record's key, value and headers back out of librdkafka for each acknowledgement.
+        config.DeliveryReportFields ??= "timestamp,status";
         _reachability = reachability;
         _clock = clock;
         _logger = logger;

@@ -20,10 +20,9 @@ internal sealed class InboxFilter<TConsumer> : IFilter<ConsumerConsumeContext<TC
     public async Task Send(ConsumerConsumeContext<TConsumer> context, IPipe<ConsumerConsumeContext<TConsumer>> next)
     {
         var services = context.GetPayload<IServiceProvider>();
-        var logger = services.GetRequiredService<ILogger<InboxFilter<TConsumer>>>();
         if (context.MessageId is not { } messageId)
         {
-            logger.LogWarning("Message without a MessageId reached {Consumer}; running it without the inbox", ConsumerName);
+            Logger(services).LogWarning("Message without a MessageId reached {Consumer}; running it without the inbox", ConsumerName);
             await next.Send(context).ConfigureAwait(false);
             return;
         }
@@ -35,9 +34,9 @@ internal sealed class InboxFilter<TConsumer> : IFilter<ConsumerConsumeContext<TC
         await using var transactionDisposal = transaction.ConfigureAwait(false);
         try
         {
-            if (await db.Set<InboxState>().AnyAsync(s => s.MessageId == messageId && s.Consumer == ConsumerName, cancellationToken).ConfigureAwait(false))
+            if (await InboxLookup.AlreadyHandledAsync(db, messageId, ConsumerName, cancellationToken).ConfigureAwait(false))
             {
-                logger.LogInformation("Event {EventId} was already handled by {Consumer}; acknowledging the duplicate", messageId, ConsumerName);
+                Logger(services).LogInformation("Event {EventId} was already handled by {Consumer}; acknowledging the duplicate", messageId, ConsumerName);
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 return;
             }
@@ -49,7 +48,7 @@ internal sealed class InboxFilter<TConsumer> : IFilter<ConsumerConsumeContext<TC
                 ReceivedAt = clock.GetUtcNow().ToUnixTimeMilliseconds(),
             });
             await next.Send(context).ConfigureAwait(false);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await SaveWithoutSavepointAsync(db, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch when (transaction.GetDbTransaction().Connection is not null)
@@ -58,6 +57,27 @@ internal sealed class InboxFilter<TConsumer> : IFilter<ConsumerConsumeContext<TC
             await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
             db.ChangeTracker.Clear();
             throw;
+        }
+    }
+
+    private static ILogger Logger(IServiceProvider services) => services.GetRequiredService<ILogger<InboxFilter<TConsumer>>>();
+
+    /// <summary>
+    /// Saves the consumer's changes and the inbox entry without the savepoint EF Core wraps a SaveChanges in inside a
+    /// transaction (two more statements per event): should this save fail, the whole transaction is rolled back anyway.
+    /// The consumer's own SaveChanges calls, which it may catch and carry on from, keep their savepoints.
+    /// </summary>
+    private static async Task SaveWithoutSavepointAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using DebateEvents.Benchmarks.EndToEnd;
 using DebateEvents.Benchmarks.Report;
 using DebateEvents.Embedded;
@@ -14,7 +15,12 @@ namespace DebateEvents.Benchmarks.Scenarios;
 /// EF Core committing the same domain row in one-row transactions, in the same run. Arguments:
 /// <c>--seconds N</c> per fixed-rate phase (default 10), <c>--soak N</c> runs the 2,000/s phase N seconds and
 /// judges its memory flat, <c>--out DIR</c> writes the latency picture there, <c>--processor inbox|plain|noop</c>
-/// (default inbox) takes the inbox or the processor's writes away to see what they cost.
+/// (default inbox) takes the inbox or the processor's writes away to see what they cost, <c>--phase
+/// saturation|1000|2000</c> runs that phase alone (for a profiler to attach to its steady state; with
+/// <c>--seconds</c> it can run longer), <c>--idle N</c> first measures the warmed pipeline's CPU over N seconds with
+/// no events. Each phase prints the process's CPU time per processed event
+/// (<c>cpu_us</c>: publishers, dispatcher, embedded broker, endpoint and inbox together, all in this process) and
+/// how much of it went to JIT compilation (tiering still runs for about 15 s of a fresh process's load).
 /// </summary>
 internal static class E2eScenario
 {
@@ -29,16 +35,24 @@ internal static class E2eScenario
         var soak = IntArgument(args, "--soak", 0);
         var output = Argument(args, "--out");
         var processing = Enum.Parse<E2eProcessing>(Argument(args, "--processor") ?? nameof(E2eProcessing.Inbox), ignoreCase: true);
+        var only = Argument(args, "--phase");
+        var idleSeconds = IntArgument(args, "--idle", 0);
         using var cluster = EmbeddedKafkaCluster.Start();
         var folder = Path.Combine(Path.GetTempPath(), $"e2e-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var bareEf = await BareEfBaseline.MeasureAsync(folder, Publishers, total: 30_000, rowsPerTransaction: 1, cancellationToken);
-        var phases = new List<E2ePhase>
+        var plan = new (string Label, int Rate, int Events, bool Soak)[]
         {
-            await RunPhaseAsync(cluster, folder, processing, "saturation", 0, SaturationEvents, soak: false, cancellationToken),
-            await RunPhaseAsync(cluster, folder, processing, "1000", 1_000, 1_000 * seconds, soak: false, cancellationToken),
-            await RunPhaseAsync(cluster, folder, processing, "2000", 2_000, 2_000 * (soak > 0 ? soak : seconds), soak > 0, cancellationToken),
+            ("saturation", 0, only is null ? SaturationEvents : SaturationEvents * seconds / 10, false),
+            ("1000", 1_000, 1_000 * seconds, false),
+            ("2000", 2_000, 2_000 * (soak > 0 ? soak : seconds), soak > 0),
         };
+        var phases = new List<E2ePhase>();
+        foreach (var (label, rate, events, soakPhase) in plan.Where(p => only is null || p.Label == only))
+        {
+            phases.Add(await RunPhaseAsync(cluster, folder, processing, label, rate, events, soakPhase, idleSeconds, cancellationToken));
+        }
+
         Directory.Delete(folder, recursive: true);
         foreach (var phase in phases.SkipLast(1))
         {
@@ -54,7 +68,7 @@ internal static class E2eScenario
     }
 
     private static async Task<E2ePhase> RunPhaseAsync(EmbeddedKafkaCluster cluster, string folder, E2eProcessing processing, string label, int rate, int events, bool soak,
-        CancellationToken cancellationToken)
+        int idleSeconds, CancellationToken cancellationToken)
     {
         var log = new E2eLatencyLog();
         var stages = new E2eStageLog();
@@ -63,16 +77,32 @@ internal static class E2eScenario
         await log.WaitForAsync(WarmUpEvents, TimeSpan.FromMinutes(2), cancellationToken);
         log.Reset();
         stages.Reset();
+        if (idleSeconds > 0)
+        {
+            // The pipeline's cost with nothing to carry: pollers, fetches, timers.
+            var idleBefore = ProcessCpu();
+            await Task.Delay(TimeSpan.FromSeconds(idleSeconds), cancellationToken);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"e2e {label} idle: {(ProcessCpu() - idleBefore).TotalSeconds / idleSeconds:0.000} cores busy with no events"));
+        }
+
         var sampler = new MemorySampler();
+        var cpuBefore = ProcessCpu();
+        var kernelBefore = ProcessKernelCpu();
+        var jitBefore = (Methods: JitInfo.GetCompiledMethodCount(), Time: JitInfo.GetCompilationTime());
         var start = Stopwatch.GetTimestamp();
         var offered = await OfferAsync(pipeline, rate, events, cancellationToken);
         await log.WaitForAsync(events, TimeSpan.FromMinutes(5), cancellationToken);
+        var cpuUsPerEvent = (ProcessCpu() - cpuBefore).TotalMicroseconds / events;
+        var kernelUsPerEvent = (ProcessKernelCpu() - kernelBefore).TotalMicroseconds / events;
+        var jitMethods = JitInfo.GetCompiledMethodCount() - jitBefore.Methods;
+        var jitMs = (JitInfo.GetCompilationTime() - jitBefore.Time).TotalMilliseconds;
         var eps = events / Stopwatch.GetElapsedTime(start, log.LastProcessedAt).TotalSeconds;
         await sampler.DisposeAsync();
         Console.WriteLine(stages.ResultLine(label));
-        var phase = new E2ePhase(label, processing, rate, offered, eps, log.Snapshot(), sampler.PeakWorkingSetMb, sampler.PeakHeapMb);
+        var phase = new E2ePhase(label, processing, rate, offered, eps, log.Snapshot(), sampler.PeakWorkingSetMb, sampler.PeakHeapMb, cpuUsPerEvent);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"e2e {label}: offered {offered:0}/s, processed {eps:0}/s, p50 {phase.Percentile(50):0.0} ms, p99 {phase.Percentile(99):0.0} ms, "
+            $"e2e {label}: offered {offered:0}/s, processed {eps:0}/s, CPU {cpuUsPerEvent:0} us/event ({kernelUsPerEvent:0} in the kernel, {jitMethods} methods JIT-compiled in {jitMs:0} ms), p50 {phase.Percentile(50):0.0} ms, p99 {phase.Percentile(99):0.0} ms, "
             + $"p99.9 {phase.Percentile(99.9):0.0} ms, peak working set {sampler.PeakWorkingSetMb:0} MB, GC heap {sampler.PeakHeapMb:0} MB"));
         if (soak)
         {
@@ -109,6 +139,18 @@ internal static class E2eScenario
             }
         }, cancellationToken)));
         return perPublisher * Publishers / Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
+    private static TimeSpan ProcessKernelCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.PrivilegedProcessorTime;
     }
 
     private static string? Argument(string[] args, string name)
