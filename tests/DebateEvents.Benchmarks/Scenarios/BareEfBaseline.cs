@@ -11,7 +11,11 @@ namespace DebateEvents.Benchmarks.Scenarios;
 /// </summary>
 internal static class BareEfBaseline
 {
-    public static async Task<double> MeasureAsync(string folder, int publishers, int total, int rowsPerTransaction, CancellationToken cancellationToken)
+    public static async Task<double> MeasureAsync(string folder, int publishers, int total, int rowsPerTransaction, CancellationToken cancellationToken) =>
+        (await MeasureCostedAsync(folder, publishers, total, rowsPerTransaction, cancellationToken)).Rate;
+
+    /// <summary><see cref="MeasureAsync"/> with the process CPU per transaction.</summary>
+    public static async Task<CommitRound> MeasureCostedAsync(string folder, int publishers, int total, int rowsPerTransaction, CancellationToken cancellationToken)
     {
         var file = Path.Combine(folder, $"bare-ef-{Guid.NewGuid():N}.db");
         var services = new ServiceCollection();
@@ -24,6 +28,7 @@ internal static class BareEfBaseline
 
         var body = new byte[160];
         var perPublisher = total / publishers / rowsPerTransaction;
+        var meter = CpuMeter.Start();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, publishers).Select(_ => Task.Run(async () =>
         {
@@ -40,9 +45,10 @@ internal static class BareEfBaseline
             }
         }, cancellationToken)));
         var rate = perPublisher * publishers * rowsPerTransaction / watch.Elapsed.TotalSeconds;
+        var (cpuMicros, _) = meter.PerEvent(perPublisher * publishers);
         SqliteFiles.Delete(file);
 
-        return rate;
+        return new CommitRound(rate, cpuMicros);
     }
 
     /// <summary>A row about the size of an outbox row.</summary>

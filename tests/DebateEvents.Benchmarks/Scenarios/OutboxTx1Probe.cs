@@ -4,9 +4,11 @@ using DebateEvents.Embedded;
 namespace DebateEvents.Benchmarks.Scenarios;
 
 /// <summary>
-/// <c>outbox --tx1 [rounds] [--no-dispatch]</c>: only the one-event-per-transaction figures, bare EF, Publish and
-/// <c>IEventOutbox</c> measured in turn for several rounds, to compare changes quickly on a busy machine. With
-/// <c>--no-dispatch</c> the dispatcher is off and the rates are of commits alone (nothing is sent).
+/// <c>outbox --tx1 [rounds] [--no-dispatch] [--publish-only]</c>: only the one-event-per-transaction figures, bare EF, Publish
+/// and <c>IEventOutbox</c> measured in turn for several rounds, to compare changes quickly on a busy machine, with the process
+/// CPU per event of each. With <c>--no-dispatch</c> the dispatcher is off and the rates are of commits alone (nothing is sent).
+/// With <c>--publish-only</c> each round runs only Publish (for a profiler to attach to a steady state); <c>--allocations</c> then
+/// also prints the sampled allocations of each round by type.
 /// </summary>
 internal static class OutboxTx1Probe
 {
@@ -16,6 +18,8 @@ internal static class OutboxTx1Probe
     {
         var rounds = arguments.Length > 0 && int.TryParse(arguments[0], CultureInfo.InvariantCulture, out var n) ? n : 3;
         var dispatch = !arguments.Contains("--no-dispatch");
+        var publishOnly = arguments.Contains("--publish-only");
+        using var allocations = arguments.Contains("--allocations") ? new AllocationTypeListener() : null;
         using var cluster = EmbeddedKafkaCluster.Start();
         var folder = Path.Combine(Path.GetTempPath(), $"outbox-probe-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
@@ -23,21 +27,40 @@ internal static class OutboxTx1Probe
         await BareEfBaseline.MeasureAsync(folder, Publishers, total: 8_000, rowsPerTransaction: 1, cancellationToken);
         await OutboxScenario.MeasureThroughput(cluster, folder, OutboxScenario.Ingress.Publish, 1, 8_000, cancellationToken, dispatch);
         await OutboxScenario.MeasureThroughput(cluster, folder, OutboxScenario.Ingress.Direct, 1, 8_000, cancellationToken, dispatch);
-        var publishRatios = new List<double>();
-        var directRatios = new List<double>();
+        if (publishOnly)
+        {
+            for (var round = 0; round < rounds; round++)
+            {
+                allocations?.Reset();
+                await OutboxScenario.MeasureThroughput(cluster, folder, OutboxScenario.Ingress.Publish, 1, 30_000, cancellationToken, dispatch);
+                allocations?.Print(30_000);
+            }
+
+            Directory.Delete(folder, recursive: true);
+            return "RESULT outbox-tx1-publish-only done=true";
+        }
+
+        var bareEf = new List<CommitRound>();
+        var publish = new List<CommitRound>();
+        var direct = new List<CommitRound>();
         for (var round = 0; round < rounds; round++)
         {
-            var bareEf = await BareEfBaseline.MeasureAsync(folder, Publishers, total: 30_000, rowsPerTransaction: 1, cancellationToken);
-            var publish = await OutboxScenario.MeasureThroughput(cluster, folder, OutboxScenario.Ingress.Publish, 1, 30_000, cancellationToken, dispatch);
-            var direct = await OutboxScenario.MeasureThroughput(cluster, folder, OutboxScenario.Ingress.Direct, 1, 30_000, cancellationToken, dispatch);
-            publishRatios.Add(publish / bareEf);
-            directRatios.Add(direct / bareEf);
-            Console.WriteLine($"round {round}: bare EF {bareEf:0}/s, Publish {publish:0}/s ({publish / bareEf:0.00}), IEventOutbox {direct:0}/s ({direct / bareEf:0.00})");
+            bareEf.Add(await BareEfBaseline.MeasureCostedAsync(folder, Publishers, total: 30_000, rowsPerTransaction: 1, cancellationToken));
+            publish.Add(await OutboxScenario.MeasureThroughput(cluster, folder, OutboxScenario.Ingress.Publish, 1, 30_000, cancellationToken, dispatch));
+            direct.Add(await OutboxScenario.MeasureThroughput(cluster, folder, OutboxScenario.Ingress.Direct, 1, 30_000, cancellationToken, dispatch));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"round {round}: bare EF {bareEf[^1].Rate:0}/s at {bareEf[^1].CpuMicros:0} µs CPU/tx, Publish {publish[^1].Rate:0}/s ({publish[^1].Rate / bareEf[^1].Rate:0.00}) at {publish[^1].CpuMicros:0} µs, "
+                + $"IEventOutbox {direct[^1].Rate:0}/s ({direct[^1].Rate / bareEf[^1].Rate:0.00}) at {direct[^1].CpuMicros:0} µs"));
         }
 
         Directory.Delete(folder, recursive: true);
         return string.Create(CultureInfo.InvariantCulture,
-            $"RESULT outbox-tx1-probe dispatch={dispatch} ratio_tx1_bare_ef={string.Join('/', publishRatios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))} "
-            + $"ratio_direct_tx1_bare_ef={string.Join('/', directRatios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}");
+            $"RESULT outbox-tx1-probe dispatch={dispatch} ratio_tx1_bare_ef={Joined(publish.Zip(bareEf, (p, b) => p.Rate / b.Rate))} "
+            + $"ratio_direct_tx1_bare_ef={Joined(direct.Zip(bareEf, (d, b) => d.Rate / b.Rate))} "
+            + $"cpu_us_publish={Joined(publish.Select(r => r.CpuMicros), "0")} cpu_us_direct={Joined(direct.Select(r => r.CpuMicros), "0")} "
+            + $"cpu_us_bare_ef={Joined(bareEf.Select(r => r.CpuMicros), "0")}");
     }
+
+    private static string Joined(IEnumerable<double> values, string format = "0.00") =>
+        string.Join('/', values.Select(v => v.ToString(format, CultureInfo.InvariantCulture)));
 }
