@@ -27,6 +27,10 @@ internal static class OutboxTx1Probe
         await BareEfBaseline.MeasureAsync(folder, Publishers, total: 8_000, rowsPerTransaction: 1, cancellationToken);
         await OutboxScenario.MeasureThroughput(cluster, folder, OutboxScenario.Ingress.Publish, 1, 8_000, cancellationToken, dispatch);
         await OutboxScenario.MeasureThroughput(cluster, folder, OutboxScenario.Ingress.Direct, 1, 8_000, cancellationToken, dispatch);
+        var idle = CpuMeter.Start();
+        await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"idle process (embedded cluster, no host): {idle.PerEvent(3_000).CpuMicros:0} µs CPU per ms"));
         if (publishOnly)
         {
             for (var round = 0; round < rounds; round++)
