@@ -91,14 +91,14 @@ internal static class OutboxScenario
     }
 
     internal static async Task<CommitRound> MeasureThroughput(EmbeddedKafkaCluster cluster, string folder, Ingress path, int eventsPerTransaction,
-        int total, CancellationToken cancellationToken, bool dispatch = true)
+        int total, CancellationToken cancellationToken, bool dispatch = true, int publishers = Publishers)
     {
         var acks = new OutboxAckLog();
         await using var bench = await Bench.StartAsync(cluster, folder, acks, dispatch);
-        var perPublisher = total / Publishers / eventsPerTransaction;
+        var perPublisher = total / publishers / eventsPerTransaction;
         var meter = CpuMeter.Start();
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Publishers).Select(p => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, publishers).Select(p => Task.Run(async () =>
         {
             for (var t = 0; t < perPublisher; t++)
             {
