@@ -7,8 +7,8 @@ namespace DebateEvents.Outbox.Sqlite;
 
 /// <summary>
 /// Sets WAL, a busy timeout, <c>synchronous=NORMAL</c>, no automatic checkpoints and a cap on the log file kept after a
-/// checkpoint on every SQLite connection, and frees the
-/// write gate if a connection closes with a transaction never committed nor rolled back.
+/// checkpoint on every SQLite connection, and frees the write gate when a connection closes (a save's hold, or a
+/// transaction never committed nor rolled back).
 /// </summary>
 /// <remarks>
 /// <c>synchronous=NORMAL</c> under WAL keeps every commit across a process crash; only a power loss
@@ -48,15 +48,20 @@ internal sealed class SqliteConnectionInterceptor(SqliteWriteGate gate) : DbConn
     private bool NeedsPragmas(DbConnection connection) =>
         connection is SqliteConnection { Handle: { } handle } && _configured.TryAdd(handle, handle);
 
-    public override InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    // Released once the connection is back in the pool, so the next writer that opens one gets this one (see SqliteWriteGate).
+    public override void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => gate.Exit(eventData.ConnectionId);
+
+    public override Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
     {
         gate.Exit(eventData.ConnectionId);
-        return result;
+        return Task.CompletedTask;
     }
 
-    public override ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    public override void ConnectionFailed(DbConnection connection, ConnectionErrorEventData eventData) => gate.Exit(eventData.ConnectionId);
+
+    public override Task ConnectionFailedAsync(DbConnection connection, ConnectionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         gate.Exit(eventData.ConnectionId);
-        return ValueTask.FromResult(result);
+        return Task.CompletedTask;
     }
 }

@@ -2,14 +2,12 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text;
 using DebateEvents.Outbox.Configuration;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace DebateEvents.Outbox.Storage;
 
 /// <summary>
-/// Inserts outbox rows on the DbContext's own connection and transaction. EF's per-entity insert path
+/// Inserts outbox rows on the DbContext's own connection, in the transaction that saves its entities. EF's per-entity insert path
 /// costs several times more per row, and an outbox row never needs change tracking after it is written.
 /// Server databases get multi-row INSERTs (fewer round trips); SQLite, in process, gets one prepared
 /// single-row INSERT executed per row (no round trips to save, and no statement to parse again).
@@ -30,41 +28,43 @@ internal sealed class OutboxRowInserter(IOptions<DebateEventsOutboxOptions> opti
     private readonly OutboxDialect _dialect = options.Value.Dialect!;
     private readonly ConcurrentDictionary<int, string> _statements = new();
 
-    public async Task InsertAsync(DbContext context, IReadOnlyList<OutboxMessage> rows, CancellationToken cancellationToken)
+    /// <summary>Inserts <paramref name="rows"/> on <paramref name="connection"/> inside <paramref name="transaction"/>.</summary>
+    public async Task InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxMessage> rows, CancellationToken cancellationToken)
     {
         if (_dialect.IsInProcess)
         {
             // In-process SQLite completes synchronously anyway; the async API would only add overhead.
-            Insert(context, rows);
+            Insert(connection, transaction, rows);
             return;
         }
 
         for (var start = 0; start < rows.Count; start += RowsPerStatement)
         {
-            var command = CreateCommand(context, rows, start, Math.Min(RowsPerStatement, rows.Count - start));
+            var command = CreateCommand(connection, transaction, rows, start, Math.Min(RowsPerStatement, rows.Count - start));
             await using var commandDisposal = command.ConfigureAwait(false);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public void Insert(DbContext context, IReadOnlyList<OutboxMessage> rows)
+    /// <summary>Synchronous <see cref="InsertAsync"/>.</summary>
+    public void Insert(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxMessage> rows)
     {
         if (_dialect.IsInProcess)
         {
-            InsertOneByOne(context, rows);
+            InsertOneByOne(connection, transaction, rows);
             return;
         }
 
         for (var start = 0; start < rows.Count; start += RowsPerStatement)
         {
-            using var command = CreateCommand(context, rows, start, Math.Min(RowsPerStatement, rows.Count - start));
+            using var command = CreateCommand(connection, transaction, rows, start, Math.Min(RowsPerStatement, rows.Count - start));
             command.ExecuteNonQuery();
         }
     }
 
-    private void InsertOneByOne(DbContext context, IReadOnlyList<OutboxMessage> rows)
+    private void InsertOneByOne(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxMessage> rows)
     {
-        using var command = CreateCommand(context, rowCount: 1);
+        using var command = CreateCommand(connection, transaction, rowCount: 1);
         foreach (var row in rows)
         {
             SetValues(command.Parameters, 0, row);
@@ -72,9 +72,9 @@ internal sealed class OutboxRowInserter(IOptions<DebateEventsOutboxOptions> opti
         }
     }
 
-    private DbCommand CreateCommand(DbContext context, IReadOnlyList<OutboxMessage> rows, int start, int count)
+    private DbCommand CreateCommand(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxMessage> rows, int start, int count)
     {
-        var command = CreateCommand(context, count);
+        var command = CreateCommand(connection, transaction, count);
         for (var i = 0; i < count; i++)
         {
             SetValues(command.Parameters, i * ParametersPerRow, rows[start + i]);
@@ -83,11 +83,11 @@ internal sealed class OutboxRowInserter(IOptions<DebateEventsOutboxOptions> opti
         return command;
     }
 
-    /// <summary>An INSERT of <paramref name="rowCount"/> rows on the context's connection and transaction, its parameters not yet set.</summary>
-    private DbCommand CreateCommand(DbContext context, int rowCount)
+    /// <summary>An INSERT of <paramref name="rowCount"/> rows on the connection and transaction, its parameters not yet set.</summary>
+    private DbCommand CreateCommand(DbConnection connection, DbTransaction transaction, int rowCount)
     {
-        var command = context.Database.GetDbConnection().CreateCommand();
-        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = _statements.GetOrAdd(rowCount, BuildStatement);
         for (var i = 0; i < rowCount * ParametersPerRow; i++)
         {

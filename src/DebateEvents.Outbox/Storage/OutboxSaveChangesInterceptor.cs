@@ -7,11 +7,12 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace DebateEvents.Outbox.Storage;
 
 /// <summary>
-/// Writes the outbox rows of a SaveChanges itself (multi-row INSERT) inside the same transaction as
-/// the entities EF saves: the caller's transaction when there is one, otherwise one this interceptor
-/// opens before EF writes and commits after EF succeeded. Once the rows are committed, the
-/// dispatcher is signalled. The rows arrive serialized, so nothing here waits on a serializer:
-/// a synchronous SaveChanges stays synchronous and an asynchronous one never blocks.
+/// Writes the outbox rows of a SaveChanges itself (multi-row INSERT) inside the same transaction as the entities EF saves:
+/// the caller's transaction when there is one; otherwise EF's own, the rows inserted when it begins (after EF built its
+/// commands, so a database with one writer is held only for the writes and the commit); when EF saves no entity, or may not
+/// open a transaction, one this interceptor opens. Once the rows are committed, the dispatcher is signalled. The rows arrive
+/// serialized, so nothing here waits on a serializer: a synchronous SaveChanges stays synchronous and an asynchronous one
+/// never blocks.
 /// </summary>
 internal sealed class OutboxSaveChangesInterceptor(OutboxRowInserter inserter, OutboxSignal signal)
     : ISaveChangesInterceptor, IDbTransactionInterceptor
@@ -22,16 +23,14 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxRowInserter inserter, O
     {
         if (eventData.Context is { } context && TakeAddedRows(context) is { } rows)
         {
-            var own = context.Database.CurrentTransaction is null ? context.Database.BeginTransaction() : null;
-            _pending.AddOrUpdate(context, new PendingRows(rows, own));
-            try
+            if (context.Database.CurrentTransaction is { } caller)
             {
-                inserter.Insert(context, rows);
+                _pending.AddOrUpdate(context, new PendingRows(rows, context.ContextId));
+                inserter.Insert(context.Database.GetDbConnection(), caller.GetDbTransaction(), rows);
             }
-            catch
+            else if (StartSaving(context, rows) is { } pending && NeedsOwnTransaction(context, pending))
             {
-                Fail(context);
-                throw;
+                pending.OwnTransaction = context.Database.BeginTransaction();
             }
         }
 
@@ -43,17 +42,50 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxRowInserter inserter, O
     {
         if (eventData.Context is { } context && TakeAddedRows(context) is { } rows)
         {
-            var own = context.Database.CurrentTransaction is null
-                ? await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
-                : null;
-            _pending.AddOrUpdate(context, new PendingRows(rows, own));
+            if (context.Database.CurrentTransaction is { } caller)
+            {
+                _pending.AddOrUpdate(context, new PendingRows(rows, context.ContextId));
+                await inserter.InsertAsync(context.Database.GetDbConnection(), caller.GetDbTransaction(), rows, cancellationToken).ConfigureAwait(false);
+            }
+            else if (StartSaving(context, rows) is { } pending && NeedsOwnTransaction(context, pending))
+            {
+                pending.OwnTransaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return result;
+    }
+
+    public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        if (Saving(eventData.Context) is { } pending)
+        {
             try
             {
-                await inserter.InsertAsync(context, rows, cancellationToken).ConfigureAwait(false);
+                inserter.Insert(connection, result, pending.Rows);
             }
             catch
             {
-                await FailAsync(context).ConfigureAwait(false);
+                result.Rollback();
+                throw;
+            }
+        }
+
+        return result;
+    }
+
+    public async ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result,
+        CancellationToken cancellationToken = default)
+    {
+        if (Saving(eventData.Context) is { } pending)
+        {
+            try
+            {
+                await inserter.InsertAsync(connection, result, pending.Rows, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await result.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
                 throw;
             }
         }
@@ -63,10 +95,16 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxRowInserter inserter, O
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending) && pending.OwnTransaction is { } own)
+        if (Saving(eventData.Context) is { } pending)
         {
-            own.Commit();
-            own.Dispose();
+            if (!pending.Committed)
+            {
+                // EF wrote no entity, so it began no transaction: the rows go in one of their own (inserted as it begins).
+                using var own = pending.OwnTransaction ?? eventData.Context!.Database.BeginTransaction();
+                own.Commit();
+            }
+
+            EndSaving(eventData.Context!, pending);
         }
 
         return result;
@@ -74,10 +112,16 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxRowInserter inserter, O
 
     public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending) && pending.OwnTransaction is { } own)
+        if (Saving(eventData.Context) is { } pending)
         {
-            await own.CommitAsync(cancellationToken).ConfigureAwait(false);
-            await own.DisposeAsync().ConfigureAwait(false);
+            if (!pending.Committed)
+            {
+                var own = pending.OwnTransaction ?? await eventData.Context!.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using var ownDisposal = own.ConfigureAwait(false);
+                await own.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            EndSaving(eventData.Context!, pending);
         }
 
         return result;
@@ -85,17 +129,23 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxRowInserter inserter, O
 
     public void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (eventData.Context is { } context)
+        if (Saving(eventData.Context) is { } pending)
         {
-            Fail(context);
+            pending.OwnTransaction?.Dispose();
+            Fail(eventData.Context!, pending);
         }
     }
 
     public async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context)
+        if (Saving(eventData.Context) is { } pending)
         {
-            await FailAsync(context).ConfigureAwait(false);
+            if (pending.OwnTransaction is { } own)
+            {
+                await own.DisposeAsync().ConfigureAwait(false);
+            }
+
+            Fail(eventData.Context!, pending);
         }
     }
 
@@ -131,66 +181,74 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxRowInserter inserter, O
         return rows;
     }
 
-    /// <summary>
-    /// Undoes our part of a failed save. With our own transaction the rows are rolled back and put back
-    /// in the change tracker, so a retried SaveChanges writes them again; in the caller's transaction
-    /// they stay written and go or stay with that transaction.
-    /// </summary>
-    private void Fail(DbContext context)
+    /// <summary>Holds the rows until the transaction that saves the entities begins; EF is told to open one even for one statement.</summary>
+    private PendingRows StartSaving(DbContext context, List<OutboxMessage> rows)
     {
-        if (TakeOwnTransaction(context) is { } pending)
+        var database = context.Database;
+        var pending = new PendingRows(rows, context.ContextId) { Saving = true, PreviousBehavior = database.AutoTransactionBehavior };
+        _pending.AddOrUpdate(context, pending);
+        if (database.AutoTransactionBehavior == AutoTransactionBehavior.WhenNeeded)
         {
-            pending.OwnTransaction!.Rollback();
-            pending.OwnTransaction.Dispose();
-            Requeue(context, pending.Rows);
-        }
-    }
-
-    /// <summary>Asynchronous <see cref="Fail"/>.</summary>
-    private async ValueTask FailAsync(DbContext context)
-    {
-        if (TakeOwnTransaction(context) is { } pending)
-        {
-            await pending.OwnTransaction!.RollbackAsync().ConfigureAwait(false);
-            await pending.OwnTransaction.DisposeAsync().ConfigureAwait(false);
-            Requeue(context, pending.Rows);
-        }
-    }
-
-    private PendingRows? TakeOwnTransaction(DbContext context)
-    {
-        if (!_pending.TryGetValue(context, out var pending) || pending.OwnTransaction is null)
-        {
-            return null;
+            database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
         }
 
-        _pending.Remove(context);
         return pending;
     }
 
-    private static void Requeue(DbContext context, List<OutboxMessage> rows)
+    // EF opens no transaction of its own when told never to, or inside an ambient System.Transactions transaction.
+    private static bool NeedsOwnTransaction(DbContext context, PendingRows pending) =>
+        pending.PreviousBehavior == AutoTransactionBehavior.Never || System.Transactions.Transaction.Current is not null;
+
+    private PendingRows? Saving(DbContext? context) =>
+        context is not null && _pending.TryGetValue(context, out var pending) && pending.Saving && pending.Lease == context.ContextId ? pending : null;
+
+    private void EndSaving(DbContext context, PendingRows pending)
     {
-        foreach (var row in rows)
+        _pending.Remove(context);
+        context.Database.AutoTransactionBehavior = pending.PreviousBehavior;
+    }
+
+    /// <summary>
+    /// Undoes our part of a failed save: rows not committed go back in the change tracker, so a retried SaveChanges writes
+    /// them again (in the caller's transaction they stay written and go or stay with that transaction).
+    /// </summary>
+    private void Fail(DbContext context, PendingRows pending)
+    {
+        EndSaving(context, pending);
+        if (!pending.Committed)
         {
-            context.Set<OutboxMessage>().Add(row);
+            foreach (var row in pending.Rows)
+            {
+                context.Set<OutboxMessage>().Add(row);
+            }
         }
     }
 
     private void Committed(DbContext? context)
     {
-        if (context is not null && _pending.Remove(context))
+        if (context is null || !_pending.TryGetValue(context, out var pending) || pending.Lease != context.ContextId)
         {
-            signal.Notify();
+            return;
         }
+
+        if (pending.Saving)
+        {
+            pending.Committed = true;
+        }
+        else
+        {
+            _pending.Remove(context);
+        }
+
+        signal.Notify();
     }
 
     private void RolledBack(DbContext? context)
     {
-        if (context is not null)
+        // A save's own rollback is handled when the save fails; EF may also retry it in a new transaction.
+        if (context is not null && _pending.TryGetValue(context, out var pending) && !pending.Saving)
         {
             _pending.Remove(context);
         }
     }
-
-    private sealed record PendingRows(List<OutboxMessage> Rows, IDbContextTransaction? OwnTransaction);
 }

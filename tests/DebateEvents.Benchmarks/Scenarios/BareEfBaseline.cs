@@ -14,6 +14,11 @@ namespace DebateEvents.Benchmarks.Scenarios;
 internal static class BareEfBaseline
 {
     public static async Task<double> MeasureAsync(string folder, int publishers, int total, int rowsPerTransaction, CancellationToken cancellationToken,
+        bool withDomainRow = false) =>
+        (await MeasureCostedAsync(folder, publishers, total, rowsPerTransaction, cancellationToken, withDomainRow)).Rate;
+
+    /// <summary><see cref="MeasureAsync"/> with the process CPU per transaction.</summary>
+    public static async Task<CommitRound> MeasureCostedAsync(string folder, int publishers, int total, int rowsPerTransaction, CancellationToken cancellationToken,
         bool withDomainRow = false)
     {
         var file = Path.Combine(folder, $"bare-ef-{Guid.NewGuid():N}.db");
@@ -27,6 +32,7 @@ internal static class BareEfBaseline
 
         var body = new byte[160];
         var perPublisher = total / publishers / rowsPerTransaction;
+        var meter = CpuMeter.Start();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, publishers).Select(_ => Task.Run(async () =>
         {
@@ -48,9 +54,10 @@ internal static class BareEfBaseline
             }
         }, cancellationToken)));
         var rate = perPublisher * publishers * rowsPerTransaction / watch.Elapsed.TotalSeconds;
+        var (cpuMicros, _) = meter.PerEvent(perPublisher * publishers);
         SqliteFiles.Delete(file);
 
-        return rate;
+        return new CommitRound(rate, cpuMicros);
     }
 
     /// <summary>A row about the size of an outbox row.</summary>

@@ -49,12 +49,12 @@ internal static class OutboxScenario
         var bareEfPair = await BareEfBaseline.MeasureAsync(folder, Publishers, total: 30_000, rowsPerTransaction: 1, cancellationToken, withDomainRow: true);
         var bareEf100 = await BareEfBaseline.MeasureAsync(folder, Publishers, total: 200_000, rowsPerTransaction: 100, cancellationToken);
         await MeasureThroughput(cluster, folder, Ingress.Publish, eventsPerTransaction: 1, total: 2_000, cancellationToken);
-        var tx1 = await MeasureThroughput(cluster, folder, Ingress.Publish, eventsPerTransaction: 1, total: 30_000, cancellationToken);
+        var tx1 = (await MeasureThroughput(cluster, folder, Ingress.Publish, eventsPerTransaction: 1, total: 30_000, cancellationToken)).Rate;
         await MeasureWolverine(cluster, folder, total: 2_000, cancellationToken);
         var wolverine = await MeasureWolverine(cluster, folder, total: 30_000, cancellationToken);
-        var tx100 = await MeasureThroughput(cluster, folder, Ingress.Publish, eventsPerTransaction: 100, total: 200_000, cancellationToken);
-        var direct1 = await MeasureThroughput(cluster, folder, Ingress.Direct, eventsPerTransaction: 1, total: 30_000, cancellationToken);
-        var direct100 = await MeasureThroughput(cluster, folder, Ingress.Direct, eventsPerTransaction: 100, total: 200_000, cancellationToken);
+        var tx100 = (await MeasureThroughput(cluster, folder, Ingress.Publish, eventsPerTransaction: 100, total: 200_000, cancellationToken)).Rate;
+        var direct1 = (await MeasureThroughput(cluster, folder, Ingress.Direct, eventsPerTransaction: 1, total: 30_000, cancellationToken)).Rate;
+        var direct100 = (await MeasureThroughput(cluster, folder, Ingress.Direct, eventsPerTransaction: 100, total: 200_000, cancellationToken)).Rate;
         var (p50, p99, offered) = await MeasureLatency(cluster, folder, ratePerSecond: 5_000, seconds: 8, cancellationToken);
         Directory.Delete(folder);
         Console.WriteLine($"outbox via Publish: tx1 {tx1:0}/s ({tx1 / raw:P1} of raw), tx100 {tx100:0}/s ({tx100 / raw:P1} of raw); "
@@ -92,14 +92,15 @@ internal static class OutboxScenario
         return rate;
     }
 
-    internal static async Task<double> MeasureThroughput(EmbeddedKafkaCluster cluster, string folder, Ingress path, int eventsPerTransaction,
-        int total, CancellationToken cancellationToken, bool dispatch = true)
+    internal static async Task<CommitRound> MeasureThroughput(EmbeddedKafkaCluster cluster, string folder, Ingress path, int eventsPerTransaction,
+        int total, CancellationToken cancellationToken, bool dispatch = true, int publishers = Publishers)
     {
         var acks = new OutboxAckLog();
         await using var bench = await Bench.StartAsync(cluster, folder, acks, dispatch);
-        var perPublisher = total / Publishers / eventsPerTransaction;
+        var perPublisher = total / publishers / eventsPerTransaction;
+        var meter = CpuMeter.Start();
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Publishers).Select(p => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, publishers).Select(p => Task.Run(async () =>
         {
             for (var t = 0; t < perPublisher; t++)
             {
@@ -107,15 +108,16 @@ internal static class OutboxScenario
             }
         }, cancellationToken)));
         var committed = watch.Elapsed;
+        var (cpuMicros, bytes) = meter.PerEvent(total);
         if (dispatch)
         {
             await acks.WaitForAsync(total, TimeSpan.FromMinutes(2), cancellationToken);
         }
 
         var rate = total / watch.Elapsed.TotalSeconds;
-        Console.WriteLine($"outbox {path} {eventsPerTransaction}/tx: {total} events committed in {committed.TotalSeconds:0.00} s, "
-            + $"acknowledged in {watch.Elapsed.TotalSeconds:0.00} s: {rate:0} events/s");
-        return rate;
+        Console.WriteLine($"outbox {path} {eventsPerTransaction}/tx: {total} events committed in {committed.TotalSeconds:0.00} s "
+            + $"({cpuMicros:0} µs CPU and {bytes} B allocated per event while committing), acknowledged in {watch.Elapsed.TotalSeconds:0.00} s: {rate:0} events/s");
+        return new CommitRound(rate, cpuMicros);
     }
 
     private static async Task<(double P50, double P99, double Offered)> MeasureLatency(EmbeddedKafkaCluster cluster, string folder, int ratePerSecond,
