@@ -1,7 +1,6 @@
 using DebateEvents.Kafka.Tests.Messages;
 using DebateEvents.Kafka.Tests.Support;
 using DebateEvents.Embedded;
-using MassTransit;
 using Xunit.Abstractions;
 
 namespace DebateEvents.Kafka.Tests.Consumers;
@@ -42,18 +41,15 @@ public sealed class FailureRecoveryTests(ITestOutputHelper output) : IDisposable
     public async Task StopDuringABrokerOutage_DoesNotWaitForTheCoordinator_AndCommitsNothing()
     {
         var log = new ProcessingLog();
-        var host = await RiderTestHost.Start(_cluster, output, log, (context, k) =>
-            k.TopicEndpoint(_topic, _group, e =>
+        var host = await RiderTestHost.StartArguments(_cluster, output, log, _topic, _group, Partitions, e =>
+        {
+            e.CommitInterval = TimeSpan.FromHours(1);
+            e.ConfigureKafkaConsumer(c =>
             {
-                e.CreateIfMissing(t => t.NumPartitions = Partitions);
-                e.CommitInterval = TimeSpan.FromHours(1);
-                e.ConfigureKafkaConsumer(c =>
-                {
-                    c.SessionTimeoutMs = 20_000;
-                    c.HeartbeatIntervalMs = 1_000;
-                });
-                e.ConfigureConsumer<ArgumentConsumer>(context);
-            }), "a", r => r.AddProducer<ArgumentMade>(_topic, a => a.DebateId));
+                c.SessionTimeoutMs = 20_000;
+                c.HeartbeatIntervalMs = 1_000;
+            });
+        });
         for (var i = 0; i < 20; i++)
         {
             await host.Producer<ArgumentMade>().Produce(new ArgumentMade($"debate-{i % 5}", i, "before the outage"));
@@ -185,19 +181,14 @@ public sealed class FailureRecoveryTests(ITestOutputHelper output) : IDisposable
     }
 
     private Task<RiderTestHost> StartHost(ProcessingLog log, string name, TimeSpan commitInterval) =>
-        RiderTestHost.Start(_cluster, output, log, (context, k) =>
-            k.TopicEndpoint(_topic, _group, e =>
+        RiderTestHost.StartArguments(_cluster, output, log, _topic, _group, Partitions, e =>
+        {
+            e.ConcurrentMessageLimit = 8;
+            e.CommitInterval = commitInterval;
+            e.ConfigureKafkaConsumer(c =>
             {
-                e.CreateIfMissing(t => t.NumPartitions = Partitions);
-                e.ConcurrentMessageLimit = 8;
-                e.CommitInterval = commitInterval;
-                e.ConfigureKafkaConsumer(c =>
-                {
-                    c.SessionTimeoutMs = 2000;
-                    c.HeartbeatIntervalMs = 300;
-                });
-                e.ConfigureConsumer<ArgumentConsumer>(context);
-            }),
-            name,
-            register: r => r.AddProducer<ArgumentMade>(_topic, a => a.DebateId));
+                c.SessionTimeoutMs = 2000;
+                c.HeartbeatIntervalMs = 300;
+            });
+        }, name);
 }

@@ -56,18 +56,12 @@ public sealed class TopicEndpointTests(ITestOutputHelper output) : IDisposable
         // and the consumer built from them (with the user's value) must still start and read.
         int? seen = null;
         var log = new ProcessingLog();
-        await using var host = await RiderTestHost.Start(_cluster, output, log, (context, k) =>
-            k.TopicEndpoint(_topic, _group, e =>
+        await using var host = await RiderTestHost.StartArguments(_cluster, output, log, _topic, _group, partitions: 1, e =>
+            e.ConfigureKafkaConsumer(c =>
             {
-                e.CreateIfMissing(t => t.NumPartitions = 1);
-                e.ConfigureKafkaConsumer(c =>
-                {
-                    seen = c.FetchQueueBackoffMs;
-                    c.FetchQueueBackoffMs = 25;
-                });
-                e.ConfigureConsumer<ArgumentConsumer>(context);
-            }),
-            register: r => r.AddProducer<ArgumentMade>(_topic, a => a.DebateId));
+                seen = c.FetchQueueBackoffMs;
+                c.FetchQueueBackoffMs = 25;
+            }));
 
         await host.Producer<ArgumentMade>().Produce(new ArgumentMade("d-1", 1, "point 1"));
 

@@ -28,13 +28,7 @@ public sealed class ObservabilityTests(KafkaClusterFixture fixture, ITestOutputH
         };
         ActivitySource.AddActivityListener(listener);
         var log = new ProcessingLog();
-        await using var host = await RiderTestHost.Start(fixture.Cluster, output, log, (context, k) =>
-            k.TopicEndpoint(_topic, _group, e =>
-            {
-                e.CreateIfMissing(t => t.NumPartitions = 2);
-                e.ConfigureConsumer<ArgumentConsumer>(context);
-            }),
-            register: r => r.AddProducer<ArgumentMade>(_topic, a => a.DebateId));
+        await using var host = await RiderTestHost.StartArguments(fixture.Cluster, output, log, _topic, _group, partitions: 2);
 
         using (var request = new Activity("request").SetIdFormat(ActivityIdFormat.W3C).Start())
         {
@@ -116,13 +110,7 @@ public sealed class ObservabilityTests(KafkaClusterFixture fixture, ITestOutputH
         });
         listener.Start();
         var log = new ProcessingLog();
-        await using var host = await RiderTestHost.Start(fixture.Cluster, output, log, (context, k) =>
-            k.TopicEndpoint(_topic, _group, e =>
-            {
-                e.CreateIfMissing(t => t.NumPartitions = 2);
-                e.ConfigureConsumer<ArgumentConsumer>(context);
-            }),
-            register: r => r.AddProducer<ArgumentMade>(_topic, a => a.DebateId));
+        await using var host = await RiderTestHost.StartArguments(fixture.Cluster, output, log, _topic, _group, partitions: 2);
 
         await host.Producer<ArgumentMade>().Produce(new ArgumentMade("measured", 1, "x"));
 

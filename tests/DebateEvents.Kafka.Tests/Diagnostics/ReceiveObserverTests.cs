@@ -33,13 +33,7 @@ public sealed class ReceiveObserverTests(KafkaClusterFixture fixture, ITestOutpu
         };
         ActivitySource.AddActivityListener(listener);
         var log = new ProcessingLog();
-        await using var host = await RiderTestHost.Start(fixture.Cluster, output, log, (context, k) =>
-            k.TopicEndpoint(_topic, _group, e =>
-            {
-                e.CreateIfMissing(t => t.NumPartitions = 2);
-                e.ConfigureConsumer<ArgumentConsumer>(context);
-            }),
-            register: r => r.AddProducer<ArgumentMade>(_topic, a => a.DebateId));
+        await using var host = await RiderTestHost.StartArguments(fixture.Cluster, output, log, _topic, _group, partitions: 2);
         var observer = new RecordingReceiveObserver(_topic);
         using var handle = host.Services.GetRequiredService<IBus>().ConnectReceiveObserver(observer);
 

@@ -72,6 +72,21 @@ internal sealed class RiderTestHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>
+    /// The common shape: one topic endpoint (created with <paramref name="partitions"/>) into <see cref="ArgumentConsumer"/>
+    /// and a producer of <see cref="ArgumentMade"/> to the same topic; <paramref name="configure"/> adds endpoint settings.
+    /// </summary>
+    public static Task<RiderTestHost> StartArguments(EmbeddedKafkaCluster cluster, ITestOutputHelper output, ProcessingLog log,
+        string topic, string group, int partitions, Action<ITopicEndpointConfigurator>? configure = null, string name = "a") =>
+        Start(cluster, output, log, (context, k) =>
+            k.TopicEndpoint(topic, group, e =>
+            {
+                e.CreateIfMissing(t => t.NumPartitions = partitions);
+                configure?.Invoke(e);
+                e.ConfigureConsumer<ArgumentConsumer>(context);
+            }),
+            name, r => r.AddProducer<ArgumentMade>(topic, a => a.DebateId));
+
     public static Task CreateTopic(EmbeddedKafkaCluster cluster, string topic, int partitions)
     {
         try
